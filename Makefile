@@ -1,0 +1,170 @@
+# permgraph — build, test, bench and install.
+#
+#   make            build build/permgraph
+#   make deps       install the Debian packages permgraph needs (sudo when not root)
+#   make test       unit tests + golden CLI tests + fuzz corpus replay, under ASan and UBSan
+#   make demo       scan the bundled demo estate
+#   make bench      the benchmark (numbers go to tests/bench/RESULTS.md by hand)
+#   make fuzz       build the libFuzzer harnesses (clang)
+#   make install PREFIX=/usr/local
+#
+# V=1 prints the full commands; SANITIZE=address,undefined instruments a build.
+
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+PREFIX ?= /usr/local
+BUILD ?= build
+RE2C ?= re2c
+SANITIZE ?=
+
+VERSION := 0.1.0
+PKGS := jansson yaml-0.1 libcgraph libgvc libcrypto
+DEB_PKGS := build-essential pkg-config re2c libjansson-dev libyaml-dev libgraphviz-dev \
+	libcunit1-dev libssl-dev graphviz
+
+ifeq ($(V),1)
+Q :=
+quiet = @:
+else
+Q := @
+quiet = @printf '  %-7s %s\n'
+endif
+
+WARNINGS := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wpointer-arith -Wstrict-prototypes \
+	-Wmissing-prototypes -Wold-style-definition -Wvla -Wdeclaration-after-statement \
+	-Wno-unused-parameter -Wno-missing-field-initializers
+
+CFLAGS ?= -O2 -g
+PG_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) \
+	-Ianalyzer -I. -I$(BUILD) -I$(BUILD)/gen -DPG_VERSION='"$(VERSION)"' -MMD -MP
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+CUNIT_LIBS = $(shell $(PKG_CONFIG) --libs cunit 2>/dev/null || echo -lcunit)
+
+ifneq ($(SANITIZE),)
+PG_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all -DPG_ARENA_MALLOC
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+GRAMMARS := $(wildcard grammars/*.re)
+GEN_SRC := $(patsubst grammars/%.re,$(BUILD)/gen/%.c,$(GRAMMARS))
+ifneq ($(wildcard analyzer/catalog/aws-actions.tsv),)
+GEN_SRC += $(BUILD)/gen/aws_catalog_data.c
+endif
+SRC := $(filter-out analyzer/main.c,$(wildcard analyzer/*/*.c))
+OBJ := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(patsubst %.c,%.o,$(GEN_SRC))
+TEST_SRC := $(wildcard tests/test_*.c)
+TEST_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(TEST_SRC) tests/unit_main.c)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY := $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/fuzz/replay_%,$(FUZZ_SRC))
+DEPS_STAMP := $(BUILD)/.deps-ok
+
+.PHONY: all deps test check unit golden fuzz-replay demo bench fuzz install clean lint
+.SUFFIXES:
+
+all: $(BUILD)/permgraph
+
+# Install what is missing; nothing when every library is present.
+deps:
+	@missing=""; \
+	for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "all dependencies present"; fi
+
+$(DEPS_STAMP):
+	@mkdir -p $(@D)
+	@if ! $(PKG_CONFIG) --exists $(PKGS) || ! command -v $(RE2C) >/dev/null || \
+	    ! $(PKG_CONFIG) --exists cunit 2>/dev/null && ! [ -e /usr/include/CUnit/CUnit.h ]; then \
+		$(MAKE) --no-print-directory deps; fi
+	@touch $@
+
+$(BUILD)/permgraph: $(BUILD)/analyzer/main.o $(BUILD)/libpermgraph.a
+	$(quiet) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(PG_CFLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
+
+$(BUILD)/libpermgraph.a: $(OBJ)
+	$(quiet) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c | $(DEPS_STAMP) $(GEN_SRC)
+	@mkdir -p $(@D)
+	$(quiet) CC $<
+	$(Q)$(CC) $(CFLAGS) $(PG_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(quiet) CC $<
+	$(Q)$(CC) $(CFLAGS) $(PG_CFLAGS) -Wno-unused-label $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/%.c: grammars/%.re | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(quiet) RE2C $<
+	$(Q)$(RE2C) -W --no-generation-date -o $@ $<
+
+$(BUILD)/gen/aws_catalog_data.c: analyzer/catalog/aws-actions.tsv analyzer/catalog/gen_aws_catalog.awk
+	@mkdir -p $(@D)
+	$(quiet) GEN $@
+	$(Q)LC_ALL=C awk -F'\t' -f analyzer/catalog/gen_aws_catalog.awk $< > $@.tmp && mv $@.tmp $@
+
+# --- tests -------------------------------------------------------------------
+
+$(BUILD)/tests/suites.h: $(TEST_SRC)
+	@mkdir -p $(@D)
+	$(Q)for f in $(sort $(TEST_SRC)); do n=$$(basename $$f .c); n=$${n#test_}; \
+		echo "SUITE($$n)"; done > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tests/unit_main.o: $(BUILD)/tests/suites.h
+
+$(BUILD)/tests/unit: $(TEST_OBJ) $(BUILD)/libpermgraph.a
+	$(quiet) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(PG_CFLAGS) -o $@ $^ $(LDFLAGS) $(LIBS) $(CUNIT_LIBS)
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(BUILD)/libpermgraph.a
+	@mkdir -p $(@D)
+	$(quiet) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(PG_CFLAGS) $(PKG_CFLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
+
+TEST_BUILD := build/test
+TEST_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+# The README's test command: everything under AddressSanitizer and UBSan.
+test: | $(DEPS_STAMP)
+	$(Q)$(MAKE) --no-print-directory BUILD=$(TEST_BUILD) SANITIZE=address,undefined check
+
+check: lint $(BUILD)/tests/unit $(BUILD)/permgraph $(FUZZ_REPLAY)
+	$(Q)$(TEST_ENV) $(BUILD)/tests/unit
+	$(Q)$(TEST_ENV) tests/golden.sh $(BUILD)/permgraph
+	$(Q)for r in $(FUZZ_REPLAY); do n=$${r##*/replay_}; \
+		$(TEST_ENV) $$r tests/fuzz/corpus/$$n || exit 1; done
+
+# Functions permgraph never calls (git's banned.h, as a lint).
+lint:
+	$(Q)if grep -nE '\b(strcpy|strcat|strncpy|strncat|strtok|sprintf|vsprintf|gets)\s*\(' \
+		$(SRC) analyzer/main.c $(TEST_SRC); then \
+		echo "lint: banned function (use strbuf or snprintf)"; exit 1; fi
+
+demo: $(BUILD)/permgraph
+	$(Q)tests/demo.sh $(BUILD)/permgraph
+
+bench: $(BUILD)/permgraph
+	$(Q)tests/bench/run.sh $(BUILD)/permgraph
+
+FUZZ_BUILD := build/fuzz
+fuzz: | $(DEPS_STAMP)
+	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang SANITIZE=address,undefined,fuzzer-no-link \
+		$(FUZZ_BUILD)/libpermgraph.a
+	$(Q)for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+		clang -g -O1 -fsanitize=address,undefined,fuzzer -Ianalyzer $(PKG_CFLAGS) -o $(FUZZ_BUILD)/$$n $$f \
+		$(FUZZ_BUILD)/libpermgraph.a $(LIBS) || exit 1; echo "  built $(FUZZ_BUILD)/$$n"; done
+
+install: $(BUILD)/permgraph
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/permgraph $(DESTDIR)$(PREFIX)/bin/permgraph
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,212 @@
+/* cli — global options, dispatch and help text. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct command {
+	const char *name;
+	int (*run)(cli_options *o);
+	const char *synopsis;
+	const char *help;
+} command;
+
+static const command commands[] = {
+	{ "explain", cmd_explain, "explain [OPTIONS] PRINCIPAL ACTION RESOURCE INPUT...",
+	  "Decide one request and say why: every policy statement that allows or denies it,\n"
+	  "with its file and line, and the conditions that could not be settled.\n"
+	  "\n"
+	  "  PRINCIPAL  an IAM user or role ARN (arn:aws:iam::111111111111:role/app)\n"
+	  "  ACTION     service:Action, e.g. s3:GetObject (case-insensitive)\n"
+	  "  RESOURCE   an ARN, e.g. arn:aws:s3:::bucket/key\n"
+	  "\n"
+	  "Exit code 0 when the decision is allow, 1 when it is not (conditional, deny,\n"
+	  "implicit-deny), 2 on bad input.\n"
+	  "\n"
+	  "Example:\n"
+	  "  permgraph explain arn:aws:iam::123456789012:role/app s3:GetObject \\\n"
+	  "      arn:aws:s3:::data/key.csv exports/\n" },
+	{ "who-can", cmd_who_can, "who-can [OPTIONS] ACTION RESOURCE INPUT...",
+	  "List every principal that can perform ACTION on RESOURCE, directly or through\n"
+	  "a chain of role assumptions, with the path (`via`) and any unsettled conditions.\n"
+	  "\n"
+	  "Example:\n"
+	  "  permgraph who-can s3:GetObject arn:aws:s3:::cloudmapper_demo/x exports/\n" },
+	{ "validate", cmd_validate, "validate [OPTIONS] POLICY...",
+	  "Lint standalone IAM policy documents (JSON or YAML; a file holding a policy, or\n"
+	  "an export that contains policies): syntax, unknown actions, malformed ARNs,\n"
+	  "Allow with NotAction/NotResource, \"*\" principals, redundant statements.\n"
+	  "Exit code 1 when a warning at or above --fail-on (default: any error) remains.\n" },
+	{ "formats", cmd_formats, "formats", "List the input formats permgraph detects and reads.\n" },
+	{ "version", NULL, "version", "Print the version.\n" },
+	{ "help", NULL, "help [COMMAND]", "Show help for permgraph or one command.\n" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+static const char general_help[] =
+	"permgraph — who can reach your synthetic data, and how (AWS IAM, Azure RBAC)\n"
+	"\n"
+	"Usage: permgraph COMMAND [OPTIONS] ARGS...\n"
+	"\n"
+	"Commands:\n"
+	"  explain    one decision (principal, action, resource), with its reasons\n"
+	"  who-can    principals that can do ACTION on RESOURCE, with paths\n"
+	"  validate   lint standalone policy documents\n"
+	"  formats    list the input formats\n"
+	"  version    print the version\n"
+	"  help       help for a command: permgraph help who-can\n"
+	"\n"
+	"Options:\n"
+	"  -c, --config FILE        classification, tenants, suppressions\n"
+	"  -f, --format FMT         text (default) | json\n"
+	"  -o, --output PATH        write to PATH instead of standard output\n"
+	"      --fail-on SEVERITY   exit 1 at or above SEVERITY (low|medium|high|critical)\n"
+	"      --input-format NAME  skip format detection (see: permgraph formats)\n"
+	"  -q, --quiet              only errors on standard error\n"
+	"  -v, --verbose            progress and notes on standard error\n"
+	"  -h, --help               this help\n"
+	"\n"
+	"INPUT is a file or a folder (read recursively). Exit codes: 0 ok; 1 findings\n"
+	"at or above --fail-on (explain: decision not allow); 2 usage or input error;\n"
+	"3 internal error.\n";
+
+static const command *find_command(const char *name)
+{
+	const command *c;
+
+	for (c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+static void print_command_help(FILE *out, const command *c)
+{
+	fprintf(out, "Usage: permgraph %s\n\n%s", c->synopsis, c->help);
+}
+
+static int parse_format(const char *s, cli_format *f)
+{
+	static const char *const names[] = { "text", "json", "sarif", "html", "csv", "md", "dot", "svg", "png" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(s, names[i])) {
+			*f = (cli_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+FILE *cli_open_output(const cli_options *o)
+{
+	FILE *f;
+
+	if (!o->output || !strcmp(o->output, "-"))
+		return stdout;
+	f = fopen(o->output, "w");
+	if (!f)
+		fprintf(stderr, "%s: cannot write: %s\n", o->output, strerror(errno));
+	return f;
+}
+
+int cli_close_output(const cli_options *o, FILE *f)
+{
+	if (f == stdout)
+		return fflush(f) ? -1 : 0;
+	if (fclose(f)) {
+		fprintf(stderr, "%s: cannot write: %s\n", o->output, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+enum { OPT_FAIL_ON = 256, OPT_INPUT_FORMAT, OPT_FOCUS };
+
+int cli_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
+		{ "focus", required_argument, NULL, OPT_FOCUS },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	cli_options o;
+	const command *cmd;
+	int c;
+
+	memset(&o, 0, sizeof(o));
+	if (argc < 2) {
+		fputs(general_help, stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+		fputs(general_help, stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+		printf("permgraph %s\n", PG_VERSION);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "help")) {
+		if (argc < 3) {
+			fputs(general_help, stdout);
+			return EXIT_OK;
+		}
+		cmd = find_command(argv[2]);
+		if (!cmd) {
+			fprintf(stderr, "permgraph: unknown command '%s' (see: permgraph help)\n", argv[2]);
+			return EXIT_USAGE;
+		}
+		print_command_help(stdout, cmd);
+		return EXIT_OK;
+	}
+	cmd = find_command(argv[1]);
+	if (!cmd || !cmd->run) {
+		fprintf(stderr, "permgraph: unknown command '%s' (see: permgraph help)\n", argv[1]);
+		return EXIT_USAGE;
+	}
+	o.command = cmd->name;
+	optind = 2;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":c:f:o:qvhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': o.config = optarg; break;
+		case 'f':
+			if (parse_format(optarg, &o.format) < 0) {
+				fprintf(stderr, "permgraph: unknown output format '%s' "
+					"(text, json, sarif, html, csv, md, dot, svg, png)\n", optarg);
+				return EXIT_USAGE;
+			}
+			o.format_set = 1;
+			break;
+		case 'o': o.output = optarg; break;
+		case OPT_FAIL_ON: o.fail_on = optarg; break;
+		case OPT_INPUT_FORMAT: o.input_format = optarg; break;
+		case OPT_FOCUS: o.focus = optarg; break;
+		case 'q': o.quiet = 1; break;
+		case 'v': o.verbose = 1; break;
+		case 'h': print_command_help(stdout, cmd); return EXIT_OK;
+		case 'V': printf("permgraph %s\n", PG_VERSION); return EXIT_OK;
+		case ':':
+			fprintf(stderr, "permgraph %s: option '%s' needs a value\n", cmd->name, argv[optind - 1]);
+			return EXIT_USAGE;
+		default:
+			fprintf(stderr, "permgraph %s: unknown option '%s' (see: permgraph help %s)\n",
+				cmd->name, argv[optind - 1], cmd->name);
+			return EXIT_USAGE;
+		}
+	}
+	o.args = argv + optind;
+	o.nargs = argc - optind;
+	return cmd->run(&o);
+}

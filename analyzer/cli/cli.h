@@ -1,0 +1,46 @@
+/*
+ * cli — the command line: global options, subcommand dispatch, help.
+ *
+ * cli_main parses argv, runs one subcommand and returns the process exit code
+ * (0 ok, 1 findings / non-allow decision, 2 usage or input error, 3 internal).
+ * Subcommands live in cmd_<name>.c; they hold no analysis logic. Ownership:
+ * cli_options borrows argv strings; everything else is freed before return.
+ */
+#ifndef PG_CLI_H
+#define PG_CLI_H
+
+#include <stdio.h>
+
+enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
+
+typedef enum {
+	OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_HTML, OUT_CSV, OUT_MD, OUT_DOT, OUT_SVG, OUT_PNG
+} cli_format;
+
+typedef struct cli_options {
+	const char *command;
+	const char *config;
+	cli_format format;
+	int format_set;
+	const char *output;
+	const char *fail_on;
+	const char *input_format;
+	const char *focus;
+	int quiet;
+	int verbose;
+	char **args;        /* positional arguments after the command */
+	int nargs;
+} cli_options;
+
+int cli_main(int argc, char **argv);
+
+/* Open the output named by -o (or stdout); cli_close_output closes it. */
+FILE *cli_open_output(const cli_options *o);
+int cli_close_output(const cli_options *o, FILE *f);
+
+int cmd_explain(cli_options *o);
+int cmd_who_can(cli_options *o);
+int cmd_validate(cli_options *o);
+int cmd_formats(cli_options *o);
+
+#endif

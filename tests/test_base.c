@@ -1,0 +1,100 @@
+/* Tests for analyzer/base: arena, intern, diag, strbuf. */
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/intern.h"
+#include "base/strbuf.h"
+#include "tests/test_util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+static void base__arena_zeroes_and_aligns(void)
+{
+	arena a = ARENA_INIT;
+	int i;
+
+	for (i = 0; i < 1000; i++) {
+		unsigned char *p = arena_alloc(&a, (size_t)(i % 37) + 1);
+		CU_ASSERT_EQUAL((uintptr_t)p % 16, 0);
+		CU_ASSERT_EQUAL(p[0], 0);
+		p[0] = 0xff;
+	}
+	/* a large object gets its own block and stays usable */
+	{
+		char *big = arena_alloc(&a, 200000);
+		big[199999] = 'x';
+		CU_ASSERT_EQUAL(big[0], 0);
+	}
+	arena_release(&a);
+	arena_release(NULL);
+}
+
+static void base__intern_pointer_equality(void)
+{
+	intern_table t;
+	char buf[32];
+	const char *a, *b;
+	int i;
+
+	intern_init(&t);
+	a = intern(&t, "s3:GetObject");
+	b = intern_n(&t, "s3:GetObjectXYZ", 12);
+	CU_ASSERT_PTR_EQUAL(a, b);
+	CU_ASSERT_PTR_EQUAL(intern_lower(&t, "S3:GETOBJECT"), intern(&t, "s3:getobject"));
+	CU_ASSERT_PTR_NOT_EQUAL(a, intern(&t, "s3:getobject"));
+	for (i = 0; i < 5000; i++) {
+		snprintf(buf, sizeof(buf), "k%d", i);
+		intern(&t, buf);
+	}
+	CU_ASSERT_PTR_EQUAL(intern_find(&t, "s3:GetObject"), a);
+	CU_ASSERT_PTR_NULL(intern_find(&t, "never"));
+	CU_ASSERT_EQUAL(t.count, 5002);
+	intern_release(&t);
+}
+
+static void base__diag_format(void)
+{
+	diag d = DIAG_INIT;
+	char out[256] = "";
+	FILE *f = fmemopen(out, sizeof(out), "w");
+
+	CU_ASSERT_FALSE(diag_isset(&d));
+	CU_ASSERT_EQUAL(diag_set(&d, "a.json", 12, 7, "unknown key '%s'", "Efect"), PG_EINPUT);
+	diag_print(f, &d);
+	d.line = 0;
+	diag_print(f, &d);
+	fclose(f);
+	CU_ASSERT_STRING_EQUAL(out, "a.json:12:7: unknown key 'Efect'\na.json: unknown key 'Efect'\n");
+	diag_release(&d);
+	diag_release(NULL);
+}
+
+static void base__strbuf_grows(void)
+{
+	strbuf sb = STRBUF_INIT;
+	int i;
+	char *s;
+	size_t len;
+
+	CU_ASSERT_STRING_EQUAL(sb.buf, "");
+	for (i = 0; i < 100; i++)
+		strbuf_addf(&sb, "%d,", i);
+	CU_ASSERT_EQUAL(sb.len, strlen(sb.buf));
+	CU_ASSERT_EQUAL(strncmp(sb.buf, "0,1,2,", 6), 0);
+	s = strbuf_detach(&sb, &len);
+	CU_ASSERT_EQUAL(len, strlen(s));
+	free(s);
+	strbuf_release(&sb);
+}
+
+TEST_SUITE(base)
+{
+	static const test_case cases[] = {
+		{ "base__arena_zeroes_and_aligns", base__arena_zeroes_and_aligns },
+		{ "base__intern_pointer_equality", base__intern_pointer_equality },
+		{ "base__diag_format", base__diag_format },
+		{ "base__strbuf_grows", base__strbuf_grows },
+		{ NULL, NULL }
+	};
+	return test_register("base", cases);
+}
