@@ -53,7 +53,7 @@ GEN_SRC += $(BUILD)/gen/aws_catalog_data.c
 endif
 SRC := $(filter-out analyzer/main.c,$(wildcard analyzer/*/*.c))
 OBJ := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(patsubst %.c,%.o,$(GEN_SRC))
-TEST_SRC := $(wildcard tests/test_*.c)
+TEST_SRC ?= $(wildcard tests/test_*.c)
 TEST_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(TEST_SRC) tests/unit_main.c)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY := $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/fuzz/replay_%,$(FUZZ_SRC))
