@@ -61,6 +61,7 @@ DEPS_STAMP := $(BUILD)/.deps-ok
 
 .PHONY: all deps test check unit golden fuzz-replay demo bench fuzz install clean lint
 .SUFFIXES:
+.SECONDARY:
 
 all: $(BUILD)/permgraph
 

@@ -1,0 +1,195 @@
+/* ingest — walk inputs, detect formats, dispatch to the readers. */
+#include "ingest/ingest.h"
+#include "ingest/aws_authz.h"
+#include "base/xalloc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Order matters: the first format whose detect() accepts a document reads it. */
+static const ingest_format *const formats[] = {
+	&ingest_aws_authz_format,
+	NULL
+};
+
+const ingest_format *const *ingest_formats(void)
+{
+	return formats;
+}
+
+const ingest_format *ingest_find_format(const char *name)
+{
+	size_t i;
+
+	for (i = 0; formats[i]; i++)
+		if (!strcmp(formats[i]->name, name))
+			return formats[i];
+	return NULL;
+}
+
+void ingest_run_init(ingest_run *r)
+{
+	memset(r, 0, sizeof(*r));
+}
+
+void ingest_run_release(ingest_run *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->n_inputs; i++)
+		free(r->inputs[i].path);
+	free(r->inputs);
+	ingest_run_init(r);
+}
+
+static void sha256_file(const char *path, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE], buf[65536];
+	unsigned int mdlen = 0, i;
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	out[0] = '\0';
+	if (!ctx || !f || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL))
+		goto cleanup;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		EVP_DigestUpdate(ctx, buf, n);
+	if (!EVP_DigestFinal_ex(ctx, md, &mdlen))
+		goto cleanup;
+	for (i = 0; i < mdlen && i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+cleanup:
+	if (f)
+		fclose(f);
+	EVP_MD_CTX_free(ctx);
+}
+
+static int read_file(ingest_run *r, model *m, const char *path, const ingest_format *forced, diag_list *diags)
+{
+	doc *d = NULL;
+	diag dg = DIAG_INIT;
+	const ingest_format *fmt = forced;
+	ingest_input *in;
+	ingest_ctx ctx;
+	size_t i, errors_before = diags->errors;
+	int err;
+
+	XGROW(r->inputs, r->cap, r->n_inputs + 1);
+	in = &r->inputs[r->n_inputs++];
+	memset(in, 0, sizeof(*in));
+	in->path = xstrdup(path);
+	sha256_file(path, in->sha256);
+	if ((err = doc_load_file(&d, path, DOC_FMT_AUTO, &dg)) < 0) {
+		diag_list_add(diags, &dg);
+		goto cleanup;
+	}
+	for (i = 0; !fmt && formats[i]; i++)
+		if (formats[i]->detect(doc_root(d), path))
+			fmt = formats[i];
+	if (!fmt) {
+		diag_list_addf(diags, DIAG_ERROR, path, 0, 0,
+			       "unrecognized input format (see: permgraph formats; or name it with --input-format)");
+		err = PG_EINPUT;
+		goto cleanup;
+	}
+	in->format = fmt->name;
+	ctx.m = m;
+	ctx.doc = d;
+	ctx.path = path;
+	ctx.diags = diags;
+	err = fmt->read(&ctx, doc_root(d));
+	if (!err && diags->errors > errors_before)
+		err = PG_EINPUT;
+cleanup:
+	if (err < 0)
+		r->files_failed++;
+	doc_free(d);
+	diag_release(&dg);
+	return err;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int read_path(ingest_run *r, model *m, const char *path, const ingest_format *forced, diag_list *diags,
+		     int top)
+{
+	struct stat st;
+	DIR *dir;
+	struct dirent *e;
+	char **names = NULL;
+	size_t count = 0, cap = 0, i;
+	int err = 0;
+
+	if (stat(path, &st) < 0) {
+		diag_list_addf(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+		r->files_failed++;
+		return PG_EINPUT;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return read_file(r, m, path, forced, diags);
+	dir = opendir(path);
+	if (!dir) {
+		diag_list_addf(diags, DIAG_ERROR, path, 0, 0, "cannot read folder: %s", strerror(errno));
+		r->files_failed++;
+		return PG_EINPUT;
+	}
+	while ((e = readdir(dir)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		XGROW(names, cap, count + 1);
+		names[count++] = xstrdup(e->d_name);
+	}
+	closedir(dir);
+	/* sorted, so the same folder always gives the same model and output */
+	qsort(names, count, sizeof(*names), cmp_str);
+	for (i = 0; i < count; i++) {
+		size_t len = strlen(path) + strlen(names[i]) + 2;
+		char *child = xmalloc(len);
+		struct stat cst;
+		snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+		/* in folders, read only what can be an export: JSON and YAML files and sub-folders */
+		if (stat(child, &cst) == 0 && (S_ISDIR(cst.st_mode) || S_ISREG(cst.st_mode))) {
+			const char *dot = strrchr(names[i], '.');
+			int data = !dot || !strcmp(dot, ".json") || !strcmp(dot, ".yaml") || !strcmp(dot, ".yml");
+			if (S_ISDIR(cst.st_mode) || data)
+				if (read_path(r, m, child, forced, diags, 0) < 0)
+					err = PG_EINPUT;
+		}
+		free(child);
+		free(names[i]);
+	}
+	free(names);
+	(void)top;
+	return err;
+}
+
+int ingest_paths(ingest_run *r, model *m, char *const *paths, size_t n, const char *force_format,
+		 diag_list *diags)
+{
+	const ingest_format *forced = NULL;
+	size_t i;
+	int err = 0;
+
+	if (force_format) {
+		forced = ingest_find_format(force_format);
+		if (!forced) {
+			diag_list_addf(diags, DIAG_ERROR, NULL, 0, 0,
+				       "unknown input format '%s' (see: permgraph formats)", force_format);
+			return PG_EUSAGE;
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (read_path(r, m, paths[i], forced, diags, 1) < 0)
+			err = PG_EINPUT;
+	return err;
+}
