@@ -57,10 +57,20 @@ static int match_parts(const char *pattern, const char *arn, unsigned flags)
 {
 	arn_parts p, a;
 
+	size_t plen = strlen(pattern);
+
 	if (strcmp(pattern, "*") == 0)
 		return 1;
-	if (arn_parse(pattern, &p) < 0 || arn_parse(arn, &a) < 0)
+	if (arn_parse(arn, &a) < 0)
 		return 0;
+	if (arn_parse(pattern, &p) < 0) {
+		/* DESIGN rule 7: a trailing '*' may span colons, so "arn:aws:s3:*" (fewer
+		 * than six parts) covers every S3 ARN; matching it is the sound reading */
+		if (plen > 4 && strncmp(pattern, "arn:", 4) == 0 && pattern[plen - 1] == '*' &&
+		    (plen < 2 || pattern[plen - 2] != '\\'))
+			return match_glob_n(pattern, plen, arn, strlen(arn), flags);
+		return 0;
+	}
 	return match_glob_n(p.partition, p.partition_len, a.partition, a.partition_len, flags) &&
 	       literal_eq(p.service, p.service_len, a.service, a.service_len, flags) &&
 	       match_glob_n(p.region, p.region_len, a.region, a.region_len, flags) &&

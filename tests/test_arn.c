@@ -54,7 +54,10 @@ static void arn__match_table(void)
 		/* "*" and non-ARN patterns */
 		{ "*", "arn:aws:s3:::bucket", 1 },
 		{ "*", "not-an-arn", 1 },
-		{ "arn:aws:s3:*", "arn:aws:s3:::bucket", 0 },
+		/* DESIGN rule 7: a trailing '*' may span colons, even before the sixth part */
+		{ "arn:aws:s3:*", "arn:aws:s3:::bucket", 1 },
+		{ "arn:aws:s3:*", "arn:aws:sqs:us-east-1:1:q", 0 },
+		{ "arn:aws:s3", "arn:aws:s3:::bucket", 0 },
 		{ "bucket", "bucket", 0 },
 		{ "**", "arn:aws:s3:::bucket", 0 },
 		{ "arn:aws:s3:::bucket", "bucket", 0 },

@@ -37,7 +37,8 @@ typedef struct diag {
  * `return diag_set(d, ...)`. */
 int diag_set(diag *d, const char *file, unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
-int diag_vset(diag *d, const char *file, unsigned line, unsigned col, const char *fmt, va_list ap);
+int diag_vset(diag *d, const char *file, unsigned line, unsigned col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
 /* True when d holds a message. */
 int diag_isset(const diag *d);
 void diag_release(diag *d);

@@ -29,7 +29,7 @@ void strbuf_add(strbuf *sb, const void *data, size_t len);
 void strbuf_addstr(strbuf *sb, const char *s);
 void strbuf_addch(strbuf *sb, int c);
 void strbuf_addf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void strbuf_vaddf(strbuf *sb, const char *fmt, va_list ap);
+void strbuf_vaddf(strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 /* Read a whole file; returns 0, or -1 with errno set. */
 int strbuf_read_file(strbuf *sb, const char *path, size_t max_size);

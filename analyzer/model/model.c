@@ -277,15 +277,18 @@ const char *model_arn_account(model *m, const char *arn)
 	return model_intern_n(m, start, (size_t)(p - start));
 }
 
-static principal *find_group(model *m, const principal *user, const char *name)
+static principal *find_group(model *m, const ptrmap *by_name, const principal *user, const char *name)
 {
+	principal *g = ptrmap_get(by_name, name);
 	size_t i;
 
-	/* groups are named within the user's account */
-	for (i = 0; i < m->principals.count; i++) {
-		principal *g = m->principals.items[i];
-		if (g->kind == PRIN_GROUP && g->name == name && g->account == user->account)
-			return g;
+	if (g && g->account == user->account)
+		return g;
+	/* groups are named within the user's account: several accounts may reuse a name */
+	for (i = 0; g && i < m->principals.count; i++) {
+		principal *c = m->principals.items[i];
+		if (c->kind == PRIN_GROUP && c->name == name && c->account == user->account)
+			return c;
 	}
 	return NULL;
 }
@@ -328,10 +331,16 @@ static void add_own_policies(model *m, principal *p, principal *holder, size_t *
 
 void model_finalize(model *m, struct diag_list *warn)
 {
+	ptrmap groups_by_name = PTRMAP_INIT;
 	size_t i, j;
 
 	if (m->finalized)
 		return;
+	for (i = 0; i < m->principals.count; i++) {
+		principal *g = m->principals.items[i];
+		if (g->kind == PRIN_GROUP && g->name && !ptrmap_get(&groups_by_name, g->name))
+			ptrmap_put(&groups_by_name, g->name, g);
+	}
 	for (i = 0; i < m->principals.count; i++) {
 		principal *p = m->principals.items[i];
 		size_t cap = 0;
@@ -343,7 +352,7 @@ void model_finalize(model *m, struct diag_list *warn)
 			p->groups = ARENA_ARRAY(&m->arena, principal *, p->n_group_names);
 			p->n_groups = 0;
 			for (j = 0; j < p->n_group_names; j++) {
-				principal *g = find_group(m, p, p->group_names[j]);
+				principal *g = find_group(m, &groups_by_name, p, p->group_names[j]);
 				if (!g) {
 					if (warn)
 						diag_list_addf(warn, DIAG_WARNING, p->loc.file, p->loc.line, p->loc.col,
@@ -364,6 +373,7 @@ void model_finalize(model *m, struct diag_list *warn)
 					       "it is not applied", p->boundary_arn, p->arn);
 		}
 	}
+	ptrmap_release(&groups_by_name);
 	m->finalized = 1;
 }
 

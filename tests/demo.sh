@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# make demo — the main job on the bundled demo estate.
+# Today: the real CloudMapper demo account (fixtures/aws/cloudmapper-demo), asked the
+# questions an access review asks of its public bucket. (`scan` and the full
+# synthetic-data estate come with their issues.)
+set -u
+bin=${1:?usage: demo.sh PERMGRAPH}
+cd "$(dirname "$0")/.." || exit 3
+demo=fixtures/aws/cloudmapper-demo
+out=reports/demo
+mkdir -p "$out"
+run() {
+	echo
+	echo "\$ permgraph $*"
+	"$bin" "$@"
+	return 0
+}
+{
+	run who-can s3:GetObject arn:aws:s3:::cloudmapper_demo/data.csv "$demo"
+	run who-can sns:Publish arn:aws:sns:us-east-1:123456789012:demo_public "$demo"
+	run explain '*' s3:GetObject arn:aws:s3:::cloudmapper_demo/data.csv "$demo"
+	run explain arn:aws:iam::123456789012:role/exfiller s3:PutObject arn:aws:s3:::cloudmapper_demo/x "$demo"
+} 2>&1 | tee "$out/demo.txt"
+"$bin" who-can -f json -o "$out/who-can-public-bucket.json" s3:GetObject arn:aws:s3:::cloudmapper_demo/data.csv "$demo" 2>/dev/null
+echo
+echo "reports written to $out/ (demo.txt, who-can-public-bucket.json)"
