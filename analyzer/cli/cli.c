@@ -35,10 +35,21 @@ static const command commands[] = {
 	  "Example:\n"
 	  "  permgraph who-can s3:GetObject arn:aws:s3:::cloudmapper_demo/x exports/\n" },
 	{ "validate", cmd_validate, "validate [OPTIONS] POLICY...",
-	  "Lint standalone IAM policy documents (JSON or YAML; a file holding a policy, or\n"
-	  "an export that contains policies): syntax, unknown actions, malformed ARNs,\n"
-	  "Allow with NotAction/NotResource, \"*\" principals, redundant statements.\n"
-	  "Exit code 1 when a warning at or above --fail-on (default: any error) remains.\n" },
+	  "Lint standalone IAM policy documents: files or folders (read recursively), JSON\n"
+	  "or YAML, each a policy document {\"Version\", \"Statement\"} or an object whose\n"
+	  "\"PolicyDocument\" or \"Policy\" member holds one (an object or a JSON string).\n"
+	  "Reports, each at its file:line:col with a rule id and a severity: documents that\n"
+	  "do not parse, unknown actions and services (with the closest known name),\n"
+	  "unknown condition operators and aws: keys, malformed ARNs, Allow with\n"
+	  "NotAction/NotResource, \"*\" principals without a condition, Action \"*\" on\n"
+	  "Resource \"*\", redundant statements, policy variables without Version\n"
+	  "2012-10-17. Output: text, or -f json.\n"
+	  "\n"
+	  "Exit code 1 when a finding at or above --fail-on (default: medium) remains;\n"
+	  "2 when an input cannot be read or is not JSON/YAML (the rest are still linted).\n"
+	  "\n"
+	  "Example:\n"
+	  "  permgraph validate --fail-on high policies/\n" },
 	{ "formats", cmd_formats, "formats", "List the input formats permgraph detects and reads.\n" },
 	{ "version", NULL, "version", "Print the version.\n" },
 	{ "help", NULL, "help [COMMAND]", "Show help for permgraph or one command.\n" },

@@ -161,6 +161,12 @@ static int rcp_covers(const eval_ctx *c)
 
 	if (c->res && c->res->aws_managed_key)
 		return 0;
+	/* RCPs do not affect resources in the management account (AWS Organizations, "RCPs") */
+	if (c->r_account) {
+		org_node *acct = model_find_org(c->m, c->r_account);
+		if (acct && acct->management)
+			return 0;
+	}
 	for (i = 0; services[i]; i++)
 		if (c->service && !strcasecmp(c->service, services[i]))
 			return 1;
@@ -213,11 +219,13 @@ int aws_eval(model *m, const aws_request *rq, eval_result *out)
 		identity = TRI_TRUE;
 	}
 
-	/* the resource's own policy: a role's trust policy for sts:AssumeRole* */
-	if (c.res && c.res_role && is_assume_role(rq->action)) {
+	/* the resource's own policy: a role's trust policy for sts:AssumeRole* (roles are
+	 * principals in the model, not resources); every role has one, so a missing one
+	 * is a trust policy the inputs do not hold */
+	if (c.res_role && is_assume_role(rq->action)) {
 		trust = 1;
 		rpol = c.res_role->trust;
-		rp_known = 1;
+		rp_known = rpol != NULL;
 	} else if (c.res) {
 		rpol = c.res->policy;
 		rp_known = c.res->policy_known;
@@ -232,24 +240,30 @@ int aws_eval(model *m, const aws_request *rq, eval_result *out)
 	if (rcp_covers(&c))
 		rcp = eval_org(&c, c.r_account, 1, &deny);
 
+	/* (a Deny with NotPrincipal always denies a caller that has a boundary: aws_eval_match_stmt) */
 	deny = tri_or(deny, tri_or(id.deny, tri_or(bd.deny, rp.deny)));
-	/* a Deny with NotPrincipal always denies a caller that has a boundary */
-	if (c.p && c.p->boundary && rpol)
-		for (i = 0; i < rpol->n_stmts; i++)
-			if (rpol->stmts[i].effect == EFFECT_DENY && rpol->stmts[i].not_principal &&
-			    aws_eval_match_stmt(&c, &rpol->stmts[i], LAYER_RESOURCE, NULL) != TRI_FALSE)
-				deny = tri_or(deny, TRI_TRUE);
 
 	/* identity permissions are identity ∩ boundary */
 	identity = tri_and(identity, boundary);
 	/* an unknown resource account (S3 ARNs carry none) is read as the caller's:
 	 * same-account evaluation grants more, which keeps the answer sound */
 	same_account = !c.r_account || !c.p_account || c.r_account == c.p_account;
+	/* a caller outside the model without an account (a service, a federated or an
+	 * anonymous caller) has no identity policies: only the resource policy grants */
+	if (!c.p && !c.p_account)
+		same_account = 0;
 
-	if (trust) {
-		tri exact = tri_and(rp.allow_exact, boundary);
+	if (trust && !rp_known) {
+		aws_eval_note(&c, "the trust policy of '%s' is not in the inputs", rq->resource_arn);
+		total = tri_and(identity, TRI_UNKNOWN);
+	} else if (trust) {
 		/* the trust policy naming the caller's exact ARN in the same account needs no
-		 * identity Allow; anything else (the account, a role, everyone) does */
+		 * identity Allow; anything else (the account, everyone) does. For a role caller
+		 * its exact ARN is the role ARN (role chaining): AWS documents that a
+		 * same-account resource policy naming a role ARN grants without an identity
+		 * Allow, limited by the boundary; we read trust policies the same way, which
+		 * is the sound choice (it never hides an assumption that may succeed) */
+		tri exact = tri_and(tri_or(rp.allow_exact, rp.allow_limited), boundary);
 		if (same_account && c.p)
 			total = tri_or(exact, tri_and(rp.allow, identity));
 		else
@@ -273,7 +287,7 @@ int aws_eval(model *m, const aws_request *rq, eval_result *out)
 		tri rp_any = rp.allow;
 		if (!rp_known && identity != TRI_FALSE) {
 			aws_eval_note(&c, "the resource policy of '%s' (account %s) is not in the inputs",
-				      rq->resource_arn, c.r_account);
+				      rq->resource_arn, c.r_account ? c.r_account : "unknown");
 			rp_any = TRI_UNKNOWN;
 		}
 		total = tri_and(identity, rp_any);

@@ -326,7 +326,10 @@ tri aws_eval_match_stmt(eval_ctx *c, const stmt *s, eval_layer layer, principal_
 	if (layer == LAYER_RESOURCE || layer == LAYER_TRUST) {
 		principal_match m = match_principal(c, s);
 		if (s->not_principal) {
-			if (m != PM_NONE)
+			/* a Deny with NotPrincipal always denies a caller that has a permission
+			 * boundary, whatever NotPrincipal names (IAM User Guide, "Permissions
+			 * boundaries for IAM entities") */
+			if (m != PM_NONE && !(s->effect == EFFECT_DENY && c->p && c->p->boundary))
 				return TRI_FALSE;
 			m = PM_EVERYONE;
 		} else if (s->has_principal && m == PM_NONE) {
