@@ -449,8 +449,10 @@ static void aws_eval__cross_account(void)
 		{ BOB, "sqs:ReceiveMessage", Q("unknown"), DEC_IMPLICIT_DENY,
 		  "resource policy unknown but the identity side denies" },
 		{ BOB, "sqs:SendMessage", Q("byacct"), DEC_ALLOW, "resource policy names the caller's account" },
-		{ "arn:aws:iam::" A2 ":role/outside", "sqs:ReceiveMessage", Q("shared"), DEC_ALLOW,
-		  "an outside caller not in the inputs: its identity side may allow" },
+		{ "arn:aws:iam::" A2 ":role/outside", "sqs:ReceiveMessage", Q("shared"), DEC_CONDITIONAL,
+		  "an outside caller not in the inputs: its identity side may allow (regression: was allow)" },
+		{ "arn:aws:iam::" A2 ":root", "sqs:ReceiveMessage", Q("byacct"), DEC_ALLOW,
+		  "an outside account root: its administrators decide" },
 		{ "arn:aws:iam::999999999999:role/stranger", "sqs:ReceiveMessage", Q("shared"), DEC_IMPLICIT_DENY,
 		  "an outside caller the resource policy does not name" },
 		{ BOB, "sqs:DeleteMessage", Q("byacct"), DEC_IMPLICIT_DENY, "caller's SCP blocks it" },
@@ -533,7 +535,7 @@ static void aws_eval__trust(void)
 		  "cross account, trust names the user exactly, identity does not allow" },
 		{ BOB2, "sts:AssumeRole", TROLE("t-exact"), DEC_ALLOW, "cross account, trust and identity allow" },
 		{ BOB2, "sts:AssumeRole", TROLE("t-acct"), DEC_IMPLICIT_DENY, "cross account, trust names another account" },
-		{ "arn:aws:iam::" A2 ":role/ext", "sts:AssumeRole", TROLE("t-exact"), DEC_ALLOW,
+		{ "arn:aws:iam::" A2 ":role/ext", "sts:AssumeRole", TROLE("t-exact"), DEC_CONDITIONAL,
 		  "an outside caller not in the inputs, trusted by its account" },
 		{ "lambda.amazonaws.com", "sts:AssumeRole", TROLE("t-service"), DEC_ALLOW, "service principal trusted" },
 		{ "ec2.amazonaws.com", "sts:AssumeRole", TROLE("t-service"), DEC_IMPLICIT_DENY,
@@ -740,8 +742,14 @@ static void aws_eval__principals(void)
 		{ PLAIN, "sqs:ReceiveMessage", Q("star"), DEC_ALLOW, "\"*\" is everyone (same account, no IAM allow)" },
 		{ BOB, "sqs:SendMessage", Q("star"), DEC_ALLOW, "\"*\" is everyone (cross account, IAM allows)" },
 		{ BOB, "sqs:ReceiveMessage", Q("star"), DEC_IMPLICIT_DENY, "\"*\" cross account still needs IAM" },
-		{ "arn:aws:iam::999999999999:user/anyone", "sqs:SendMessage", Q("star"), DEC_ALLOW,
-		  "\"*\" includes callers outside the inputs" },
+		{ "arn:aws:iam::999999999999:user/anyone", "sqs:SendMessage", Q("star"), DEC_CONDITIONAL,
+		  "\"*\" includes callers outside the inputs, if their own policies allow" },
+		{ "arn:aws:iam::" A1 ":user/ghost", "sqs:SendMessage", Q("acct1"), DEC_CONDITIONAL,
+		  "a user of a known account missing from the inputs: its policies may allow (regression)" },
+		{ "*", "s3:GetObject", "arn:aws:s3:::pub/some/key.csv", DEC_ALLOW,
+		  "an S3 object is governed by its bucket's policy (regression)" },
+		{ "*", "s3:PutObject", "arn:aws:s3:::pub/some/key.csv", DEC_IMPLICIT_DENY,
+		  "the bucket policy grants reads only" },
 		{ PLAIN, "sqs:ReceiveMessage", Q("awsstar"), DEC_ALLOW, "{\"AWS\":\"*\"} is everyone" },
 		{ BOB, "sqs:SendMessage", Q("awsstar"), DEC_ALLOW, "{\"AWS\":\"*\"} is everyone, cross account" },
 		{ PLAIN, "sqs:ReceiveMessage", Q("acct1"), DEC_IMPLICIT_DENY,
@@ -768,6 +776,7 @@ static void aws_eval__principals(void)
 	fx_resource(&f, Q("acct1"), V12(RALLOW(AWSP(A1), "sqs:*")));
 	fx_resource(&f, Q("acct2"), V12(RALLOW("{'AWS':['" A2 "']}", "sqs:*")));
 	fx_resource(&f, Q("svc"), V12(RALLOW("{'Service':'sns.amazonaws.com'}", "sqs:SendMessage")));
+	fx_resource(&f, "arn:aws:s3:::pub", V12(RALLOW("'*'", "s3:GetObject")));
 	RUN(&f, cases);
 	fx_free(&f);
 }

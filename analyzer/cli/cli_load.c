@@ -23,8 +23,16 @@ int cli_load(const cli_options *o, char *const *paths, size_t n, cli_loaded *out
 		rc = EXIT_USAGE;
 	else if (err < 0 || diags.errors)
 		rc = EXIT_USAGE;
-	if (o->verbose)
-		fprintf(stderr, "permgraph: read %zu file(s), %zu failed\n", out->run.n_inputs, out->run.files_failed);
+	if (o->verbose) {
+		for (size_t i = 0; i < out->run.n_inputs; i++)
+			if (!out->run.inputs[i].format)
+				fprintf(stderr, "permgraph: %s: not read (format not recognized)\n", out->run.inputs[i].path);
+		fprintf(stderr, "permgraph: read %zu file(s): %zu failed, %zu skipped\n", out->run.n_inputs,
+			out->run.files_failed, out->run.files_skipped);
+	} else if (out->run.files_skipped && !o->quiet) {
+		fprintf(stderr, "permgraph: note: skipped %zu file(s) in folders whose format permgraph does not read "
+				"(-v lists them)\n", out->run.files_skipped);
+	}
 	diag_list_release(&diags);
 	return rc;
 }

@@ -35,7 +35,7 @@ static void print_text(FILE *out, const aws_request *rq, const eval_result *r)
 			fputc('\n', out);
 		}
 	} else {
-		fputs("reasons:   no statement applies (implicit deny)\n", out);
+		fputs("reasons:   no statement applies\n", out);
 	}
 	for (i = 0; i < r->n_conditions; i++)
 		fprintf(out, "%s  %s\n", i ? "          " : "conditions:", r->conditions[i]);

@@ -185,6 +185,21 @@ static int scp_exempt(const eval_ctx *c)
 	return acct && acct->management;
 }
 
+/*
+ * Callers outside the model whose own side needs no policy we could see:
+ * everyone ("*"), services, federated and canonical users, and account roots
+ * (an account's administrators can grant its principals anything).
+ */
+static int outside_principal_decides(const eval_ctx *c)
+{
+	const char *arn = c->p_arn;
+	size_t n = strlen(arn);
+
+	if (strncmp(arn, "arn:", 4))
+		return 1;
+	return n > 5 && !strcmp(arn + n - 5, ":root");
+}
+
 static int is_assume_role(const char *action)
 {
 	return !strncasecmp(action, "sts:assumerole", 14);
@@ -215,8 +230,12 @@ int aws_eval(model *m, const aws_request *rq, eval_result *out)
 			eval_policy(&c, c.p->boundary, LAYER_BOUNDARY, &bd);
 			boundary = bd.allow;
 		}
-	} else {
+	} else if (outside_principal_decides(&c)) {
 		identity = TRI_TRUE;
+	} else {
+		/* a user or role the inputs do not hold: its policies may allow */
+		aws_eval_note(&c, "the policies of '%s' are not in the inputs", c.p_arn);
+		identity = TRI_UNKNOWN;
 	}
 
 	/* the resource's own policy: a role's trust policy for sts:AssumeRole* (roles are

@@ -52,6 +52,9 @@ int aws_eval(model *m, const aws_request *rq, eval_result *out);
 
 const char *decision_name(decision d);
 const char *eval_layer_name(eval_layer l);
+/* The model resource whose policy governs arn: the resource itself, or for an
+ * S3 object (arn:aws:s3:::bucket/key) its bucket. NULL when the model has neither. */
+const resource *aws_eval_resource_of(model *m, const char *arn);
 /* Does one statement's Action/NotAction cover the action? (case-insensitive) */
 int aws_eval_stmt_action(const stmt *s, const char *action);
 

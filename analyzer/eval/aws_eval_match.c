@@ -17,6 +17,25 @@
 #include <string.h>
 #include <strings.h>
 
+const resource *aws_eval_resource_of(model *m, const char *arn)
+{
+	const char *slash;
+	char *bucket;
+	const resource *r = model_find_resource(m, arn);
+
+	if (r)
+		return r;
+	if (strncmp(arn, "arn:", 4) || !strstr(arn, ":s3:::"))
+		return NULL;
+	slash = strchr(strstr(arn, ":s3:::") + 6, '/');
+	if (!slash)
+		return NULL;
+	bucket = xstrndup(arn, (size_t)(slash - arn));
+	r = model_find_resource(m, bucket);
+	free(bucket);
+	return r;
+}
+
 void aws_eval_ctx_init(eval_ctx *c, model *m, const aws_request *rq, eval_result *out)
 {
 	const char *colon;
@@ -29,7 +48,7 @@ void aws_eval_ctx_init(eval_ctx *c, model *m, const aws_request *rq, eval_result
 	c->p = rq->principal;
 	c->p_arn = c->p ? c->p->arn : model_intern(m, rq->principal_arn ? rq->principal_arn : "*");
 	c->p_account = c->p ? c->p->account : model_arn_account(m, c->p_arn);
-	c->res = rq->resource_arn ? model_find_resource(m, rq->resource_arn) : NULL;
+	c->res = rq->resource_arn ? aws_eval_resource_of(m, rq->resource_arn) : NULL;
 	c->res_role = rq->resource_arn ? model_find_principal(m, rq->resource_arn) : NULL;
 	if (c->res_role && c->res_role->kind != PRIN_ROLE)
 		c->res_role = NULL;

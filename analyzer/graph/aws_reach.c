@@ -118,7 +118,8 @@ static void external_callers(walk *w, const policy *pol, const char *action, con
 
 	if (!pol)
 		goto cleanup;
-	memcpy(via + 1, tail, n_tail * sizeof(*tail));
+	if (n_tail)
+		memcpy(via + 1, tail, n_tail * sizeof(*tail));
 	for (i = 0; i < pol->n_stmts; i++) {
 		const stmt *s = &pol->stmts[i];
 		if (s->effect != EFFECT_ALLOW || s->not_principal)
@@ -185,7 +186,7 @@ int aws_who_can(model *m, const char *action, const char *resource_arn, reach_re
 	size_t n, i, head;
 	int err = 0;
 	const char *res = model_intern(m, resource_arn);
-	const resource *rs = model_find_resource(m, res);
+	const resource *rs = aws_eval_resource_of(m, res);
 	const principal *as_role = model_find_principal(m, res);
 
 	w.m = m;

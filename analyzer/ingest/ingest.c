@@ -1,6 +1,11 @@
 /* ingest — walk inputs, detect formats, dispatch to the readers. */
 #include "ingest/ingest.h"
 #include "ingest/aws_authz.h"
+#include "ingest/aws_config.h"
+#include "ingest/aws_manifest.h"
+#include "ingest/aws_org.h"
+#include "ingest/aws_resource.h"
+#include "ingest/aws_tagging.h"
 #include "base/xalloc.h"
 
 #include <dirent.h>
@@ -13,6 +18,11 @@
 /* Order matters: the first format whose detect() accepts a document reads it. */
 static const ingest_format *const formats[] = {
 	&ingest_aws_authz_format,
+	&ingest_aws_manifest_format,
+	&ingest_aws_org_format,
+	&ingest_aws_config_format,
+	&ingest_aws_tagging_format,
+	&ingest_aws_resource_format,
 	NULL
 };
 
@@ -71,7 +81,8 @@ cleanup:
 	EVP_MD_CTX_free(ctx);
 }
 
-static int read_file(ingest_run *r, model *m, const char *path, const ingest_format *forced, diag_list *diags)
+static int read_file(ingest_run *r, model *m, const char *path, const ingest_format *forced, diag_list *diags,
+		     int top)
 {
 	doc *d = NULL;
 	diag dg = DIAG_INIT;
@@ -93,6 +104,13 @@ static int read_file(ingest_run *r, model *m, const char *path, const ingest_for
 	for (i = 0; !fmt && formats[i]; i++)
 		if (formats[i]->detect(doc_root(d), path))
 			fmt = formats[i];
+	if (!fmt && !top) {
+		/* a folder export holds more than permgraph reads (credential reports,
+		 * per-user outputs): skip those, and say so once (cli_load) */
+		r->files_skipped++;
+		in->format = NULL;
+		goto cleanup;
+	}
 	if (!fmt) {
 		diag_list_addf(diags, DIAG_ERROR, path, 0, 0,
 			       "unrecognized input format (see: permgraph formats; or name it with --input-format)");
@@ -136,7 +154,7 @@ static int read_path(ingest_run *r, model *m, const char *path, const ingest_for
 		return PG_EINPUT;
 	}
 	if (!S_ISDIR(st.st_mode))
-		return read_file(r, m, path, forced, diags);
+		return read_file(r, m, path, forced, diags, top);
 	dir = opendir(path);
 	if (!dir) {
 		diag_list_addf(diags, DIAG_ERROR, path, 0, 0, "cannot read folder: %s", strerror(errno));
@@ -160,7 +178,8 @@ static int read_path(ingest_run *r, model *m, const char *path, const ingest_for
 		/* in folders, read only what can be an export: JSON and YAML files and sub-folders */
 		if (stat(child, &cst) == 0 && (S_ISDIR(cst.st_mode) || S_ISREG(cst.st_mode))) {
 			const char *dot = strrchr(names[i], '.');
-			int data = !dot || !strcmp(dot, ".json") || !strcmp(dot, ".yaml") || !strcmp(dot, ".yml");
+			int data = !dot || !strcmp(dot, ".json") || !strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ||
+				   aws_resource_cli_folder(path);
 			if (S_ISDIR(cst.st_mode) || data)
 				if (read_path(r, m, child, forced, diags, 0) < 0)
 					err = PG_EINPUT;
@@ -169,7 +188,6 @@ static int read_path(ingest_run *r, model *m, const char *path, const ingest_for
 		free(names[i]);
 	}
 	free(names);
-	(void)top;
 	return err;
 }
 

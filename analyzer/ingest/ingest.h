@@ -32,7 +32,7 @@ typedef struct ingest_format {
 
 typedef struct ingest_input {
 	char *path;
-	const char *format;     /* a format name, or NULL when the file was not read */
+	const char *format;     /* a format name, or NULL when the file was not read or skipped */
 	char sha256[65];
 } ingest_input;
 
@@ -40,6 +40,7 @@ typedef struct ingest_run {
 	ingest_input *inputs;
 	size_t n_inputs, cap;
 	size_t files_failed;
+	size_t files_skipped;    /* files in folders whose format was not recognized */
 } ingest_run;
 
 void ingest_run_init(ingest_run *r);
