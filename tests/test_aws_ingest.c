@@ -411,16 +411,18 @@ static void aws_ingest__organization_tree_and_policies(void)
 	ASSERT_STR(path[1]->id, "ou-a1b2-wkld0001");
 	ASSERT_STR(path[2]->name, "SyntheticData");
 	CU_ASSERT_EQUAL(path[3]->kind, ORG_ACCOUNT);
-	/* FullAWSAccess everywhere, the bucket-deletion guard on Workloads, the RCP on SyntheticData */
-	CU_ASSERT_EQUAL(path[0]->n_scps, 1);
+	/* (RCP)FullAWSAccess everywhere, the bucket-deletion guard on Workloads, the perimeter on SyntheticData */
 	CU_ASSERT_EQUAL(path[1]->n_scps, 2);
 	ASSERT_STR(path[1]->scps[1]->name, "DenyBucketDeletion");
 	CU_ASSERT_EQUAL(path[1]->scps[1]->kind, POL_SCP);
 	CU_ASSERT_EQUAL(path[1]->scps[1]->stmts[0].effect, EFFECT_DENY);
 	ASSERT_STR(path[1]->scps[1]->stmts[0].actions[0], "s3:deletebucket");
-	CU_ASSERT_EQUAL(path[2]->n_rcps, 1);
-	CU_ASSERT_EQUAL(path[2]->rcps[0]->kind, POL_RCP);
-	CU_ASSERT_EQUAL(path[0]->n_rcps, 0);
+	CU_ASSERT_EQUAL(path[2]->n_rcps, 2);
+	ASSERT_STR(path[2]->rcps[1]->name, "DataPerimeter");
+	CU_ASSERT_EQUAL(path[2]->rcps[1]->kind, POL_RCP);
+	CU_ASSERT_EQUAL(path[0]->n_rcps, 1);
+	/* the tag policy grants nothing and is not attached */
+	CU_ASSERT_EQUAL(path[0]->n_scps, 1);
 	o = model_find_org(l.m, "111111111111");
 	CU_ASSERT_TRUE(o && o->management && o->parent == path[0]);
 	CU_ASSERT_FALSE(path[3]->management);

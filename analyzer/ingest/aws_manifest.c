@@ -3,7 +3,7 @@
  *
  * For what no AWS command exports in one piece. JSON or YAML:
  *
- *   permgraph: resources/1                 # required, first: the format and its version
+ *   permgraph: resources/1                 # required: the format and its version
  *   resources:                             # required: a list of resources
  *     - arn: arn:aws:s3:::synth-train      # required: the resource ARN
  *       account: "111111111111"            # optional: 12-digit owner account (S3 ARNs carry none)

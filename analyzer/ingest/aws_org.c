@@ -22,8 +22,10 @@
  * The bundle's own keys are checked strictly (did you mean); inside the AWS
  * objects, fields permgraph does not use are ignored, as AWS adds fields over
  * time. Types other than SERVICE_CONTROL_POLICY and RESOURCE_CONTROL_POLICY
- * (tag, backup ... policies) grant nothing and are skipped. A target the tree
- * does not hold is added without a parent, with a warning.
+ * (tag, backup ... policies) grant nothing and are skipped. The AWS-managed
+ * FullAWSAccess and RCPFullAWSAccess belong in the bundle with their targets,
+ * as AWS returns them: a level whose policies only deny allows nothing. A
+ * target the tree does not hold is added without a parent, with a warning.
  */
 #include "ingest/aws_org.h"
 #include "ingest/aws_manifest.h"
