@@ -856,6 +856,31 @@ static void aws_eval__conditions(void)
 	fx_free(&f);
 }
 
+/* aws:PrincipalOrgID is settled for accounts the organization input places in its tree */
+static void aws_eval__principal_org_id(void)
+{
+	fx f;
+	static const ecase cases[] = {
+		{ BOB, "sqs:SendMessage", Q("orgonly"), DEC_ALLOW, "caller's account is in the organization" },
+		{ "arn:aws:iam::999999999999:role/x", "sqs:SendMessage", Q("orgonly"), DEC_CONDITIONAL,
+		  "an account the organization input does not place: unknown, not absent" },
+		{ BOB, "sqs:SendMessage", Q("otherorg"), DEC_IMPLICIT_DENY, "another organization's id" },
+	};
+	org_node *root;
+
+	fx_init(&f);
+	fx_user(&f, A2, "bob", V12(ALLOW("sqs:SendMessage", "*")), "");
+	fx_resource(&f, Q("orgonly"), V12("{'Effect':'Allow','Principal':'*','Action':'sqs:SendMessage','Resource':'*',"
+					  "'Condition':{'StringEquals':{'aws:PrincipalOrgID':'o-abc123'}}}"));
+	fx_resource(&f, Q("otherorg"), V12("{'Effect':'Allow','Principal':'*','Action':'sqs:SendMessage','Resource':'*',"
+					   "'Condition':{'StringEquals':{'aws:PrincipalOrgID':'o-zzz999'}}}"));
+	root = fx_org(&f, ORG_ROOT, "r-root", NULL, NULL, NULL);
+	fx_org(&f, ORG_ACCOUNT, A2, root, NULL, NULL);
+	model_set_org_id(f.m, "o-abc123");
+	RUN(&f, cases);
+	fx_free(&f);
+}
+
 TEST_SUITE(aws_eval)
 {
 	static const test_case cases[] = {
@@ -871,6 +896,7 @@ TEST_SUITE(aws_eval)
 		{ "aws_eval__policy_variables", aws_eval__policy_variables },
 		{ "aws_eval__principals", aws_eval__principals },
 		{ "aws_eval__conditions", aws_eval__conditions },
+		{ "aws_eval__principal_org_id", aws_eval__principal_org_id },
 		{ NULL, NULL }
 	};
 	return test_register("aws_eval", cases);

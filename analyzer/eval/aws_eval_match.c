@@ -148,6 +148,17 @@ static ck_state context_value(eval_ctx *c, const char *key, const char **value)
 		*value = c->r_account;
 		return c->r_account ? CK_PRESENT : CK_UNKNOWN;
 	}
+	if (!strcasecmp(key, "aws:PrincipalOrgID") || !strcasecmp(key, "aws:ResourceOrgID")) {
+		/* settled only for accounts the organization input places in its tree; an
+		 * account missing from it may still be a member, so that stays unknown */
+		const char *acct = tolower((unsigned char)key[4]) == 'p' ? c->p_account : c->r_account;
+		org_node *path[64];
+		*value = model_org_id(c->m);
+		if (*value && acct && model_org_path(c->m, acct, path, 64) > 1 && path[0]->kind == ORG_ROOT)
+			return CK_PRESENT;
+		*value = NULL;
+		return CK_UNKNOWN;
+	}
 	if (!strcasecmp(key, "aws:PrincipalType")) {
 		*value = principal_type(c);
 		return *value ? CK_PRESENT : CK_UNKNOWN;

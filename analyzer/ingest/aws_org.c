@@ -235,6 +235,8 @@ static int read_management(ingest_ctx *c, const doc_node *root)
 	}
 	o = model_add_org(c->m, ORG_ACCOUNT, id->str);
 	o->management = 1;
+	if (doc_get_str(org, "Id"))
+		model_set_org_id(c->m, doc_get_str(org, "Id"));
 	if (!o->parent)
 		diag_list_addf(c->diags, DIAG_WARNING, id->file, id->line, id->col,
 			       "management account '%s' is not in 'accounts'", id->str);

@@ -20,6 +20,7 @@ struct model {
 	ptrmap managed_by_arn;
 	ptrmap org_by_id;
 	ptrvec principals, resources, orgs;
+	const char *org_id;
 	int finalized;
 };
 
@@ -222,9 +223,19 @@ int model_has_org(const model *m)
 	size_t i;
 
 	for (i = 0; i < m->orgs.count; i++)
-		if (((org_node *)m->orgs.items[i])->n_scps)
+		if (((org_node *)m->orgs.items[i])->n_scps || ((org_node *)m->orgs.items[i])->n_rcps)
 			return 1;
 	return 0;
+}
+
+void model_set_org_id(model *m, const char *id)
+{
+	m->org_id = model_intern(m, id);
+}
+
+const char *model_org_id(const model *m)
+{
+	return m->org_id;
 }
 
 void model_add_tag(model *m, tag **tags, size_t *n, const char *key, const char *value)

@@ -203,8 +203,11 @@ org_node *model_find_org(const model *m, const char *id);
 org_node *model_add_org(model *m, org_kind kind, const char *id);
 /* The organization path of an account: root first, the account last; 0 when unknown. */
 size_t model_org_path(const model *m, const char *account, org_node **path, size_t max);
-/* True once any SCP input was read (else SCPs are not evaluated). */
+/* True once any SCP or RCP input was read. */
 int model_has_org(const model *m);
+/* The organization id (o-...) from an Organizations input, or NULL. */
+void model_set_org_id(model *m, const char *id);
+const char *model_org_id(const model *m);
 
 /* Set the tags of a principal or resource (copied). */
 void model_add_tag(model *m, tag **tags, size_t *n, const char *key, const char *value);
