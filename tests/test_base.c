@@ -1,12 +1,16 @@
 /* Tests for analyzer/base: arena, intern, diag, strbuf. */
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/fswalk.h"
 #include "base/intern.h"
 #include "base/strbuf.h"
+#include "base/suggest.h"
 #include "tests/test_util.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void base__arena_zeroes_and_aligns(void)
 {
@@ -87,6 +91,73 @@ static void base__strbuf_grows(void)
 	strbuf_release(&sb);
 }
 
+static void base__suggest_closest(void)
+{
+	static const char *const keys[] = { "Sid", "Effect", "Action", "NotAction", NULL };
+
+	CU_ASSERT_EQUAL(suggest_distance("Efect", 5, "effect", 6), 1);
+	ASSERT_STR(suggest_closest("Efect", keys, 3), "Effect");
+	ASSERT_STR(suggest_closest("notaktion", keys, 3), "NotAction");
+	CU_ASSERT_PTR_NULL(suggest_closest("Principal", keys, 3));
+}
+
+static int walk_record(void *ctx, const char *path, int top)
+{
+	strbuf_addf(ctx, "%s%s;", top ? "+" : "", path);
+	return 0;
+}
+
+static int walk_want(void *ctx, const char *dir, const char *name)
+{
+	(void)ctx;
+	(void)dir;
+	return fswalk_data_name(name);
+}
+
+static void walk_error(void *ctx, const char *path, const char *message)
+{
+	strbuf_addf(ctx, "!%s %s;", path, message);
+}
+
+static void base__fswalk_sorted_filtered(void)
+{
+	static const fswalk_ops ops = { walk_record, walk_want, walk_error };
+	char dir[] = "/tmp/pg-fswalk-XXXXXX";
+	strbuf sb = STRBUF_INIT, p = STRBUF_INIT;
+	static const char *const files[] = { "b.json", "a.yaml", ".hidden.json", "notes.md", "sub/c", NULL };
+	size_t i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	strbuf_addf(&p, "%s/sub", dir);
+	mkdir(p.buf, 0700);
+	for (i = 0; files[i]; i++) {
+		FILE *f;
+		strbuf_reset(&p);
+		strbuf_addf(&p, "%s/%s", dir, files[i]);
+		f = fopen(p.buf, "w");
+		if (f)
+			fclose(f);
+	}
+	CU_ASSERT_EQUAL(fswalk(dir, &ops, &sb), 0);
+	strbuf_reset(&p);
+	strbuf_addf(&p, "%s/a.yaml;%s/b.json;%s/sub/c;", dir, dir, dir);
+	ASSERT_STR(sb.buf, p.buf);
+	strbuf_reset(&sb);
+	CU_ASSERT_EQUAL(fswalk("/nonexistent/pg", &ops, &sb), -1);
+	ASSERT_STR(sb.buf, "!/nonexistent/pg cannot read: No such file or directory;");
+	for (i = 0; files[i]; i++) {
+		strbuf_reset(&p);
+		strbuf_addf(&p, "%s/%s", dir, files[i]);
+		unlink(p.buf);
+	}
+	strbuf_reset(&p);
+	strbuf_addf(&p, "%s/sub", dir);
+	rmdir(p.buf);
+	rmdir(dir);
+	strbuf_release(&sb);
+	strbuf_release(&p);
+}
+
 TEST_SUITE(base)
 {
 	static const test_case cases[] = {
@@ -94,6 +165,8 @@ TEST_SUITE(base)
 		{ "base__intern_pointer_equality", base__intern_pointer_equality },
 		{ "base__diag_format", base__diag_format },
 		{ "base__strbuf_grows", base__strbuf_grows },
+		{ "base__suggest_closest", base__suggest_closest },
+		{ "base__fswalk_sorted_filtered", base__fswalk_sorted_filtered },
 		{ NULL, NULL }
 	};
 	return test_register("base", cases);

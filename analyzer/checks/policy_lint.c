@@ -2,6 +2,7 @@
 #include "checks/policy_lint.h"
 #include "base/diag.h"
 #include "base/strbuf.h"
+#include "base/suggest.h"
 #include "base/xalloc.h"
 #include "catalog/aws_catalog.h"
 #include "eval/action_name.h"
@@ -92,33 +93,7 @@ static void report_at(lint *L, const rule *r, const char *file, unsigned line, u
 
 /* --- "did you mean" ------------------------------------------------------------ */
 
-#define MAX_NAME 128
-
-/* Levenshtein distance, ASCII case-insensitive; SIZE_MAX past MAX_NAME. */
-static size_t distance(const char *a, size_t la, const char *b, size_t lb)
-{
-	size_t row[MAX_NAME + 1], i, j;
-
-	if (la > MAX_NAME || lb > MAX_NAME)
-		return (size_t)-1;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t corner = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = corner + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			corner = up;
-		}
-	}
-	return row[lb];
-}
+#define MAX_NAME SUGGEST_MAX_LEN
 
 /* The closest candidate within a distance that grows with the length; the
  * first one wins a tie, so suggestions are deterministic. */
@@ -144,7 +119,7 @@ static void best_try(best *b, const char *cand, size_t cand_len, size_t idx)
 
 	if (cand_len + b->d <= b->len || b->len + b->d <= cand_len)
 		return;
-	d = distance(b->want, b->len, cand, cand_len);
+	d = suggest_distance(b->want, b->len, cand, cand_len);
 	if (d < b->d) {
 		b->d = d;
 		b->idx = idx;

@@ -4,17 +4,15 @@
  * (which copy what they keep) are freed before return.
  */
 #include "cli/cli.h"
+#include "base/fswalk.h"
 #include "base/diag.h"
 #include "base/xalloc.h"
 #include "checks/policy_lint.h"
 #include "doc/doc.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 typedef struct validate_run {
 	policy_lint_list findings;
@@ -57,58 +55,35 @@ static void lint_file(validate_run *r, const char *path)
 	doc_free(d);
 }
 
-static int cmp_str(const void *a, const void *b)
+static int visit_file(void *ctx, const char *path, int top)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	(void)top;
+	lint_file(ctx, path);
+	return 0;
+}
+
+static int visit_want(void *ctx, const char *dir, const char *name)
+{
+	(void)ctx;
+	(void)dir;
+	return fswalk_data_name(name);
+}
+
+static void visit_error(void *ctx, const char *path, const char *message)
+{
+	diag d = DIAG_INIT;
+
+	diag_set(&d, path, 0, 0, "%s", message);
+	input_error(ctx, &d);
 }
 
 /* A file, or a folder read recursively in sorted order: its JSON and YAML
  * files (and files without an extension); hidden entries are skipped. */
 static void lint_path(validate_run *r, const char *path)
 {
-	struct stat st;
-	DIR *dir;
-	struct dirent *e;
-	char **names = NULL;
-	size_t count = 0, cap = 0, i;
-	diag d = DIAG_INIT;
+	static const fswalk_ops ops = { visit_file, visit_want, visit_error };
 
-	if (stat(path, &st) < 0) {
-		diag_set(&d, path, 0, 0, "cannot read: %s", strerror(errno));
-		input_error(r, &d);
-		return;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		lint_file(r, path);
-		return;
-	}
-	if (!(dir = opendir(path))) {
-		diag_set(&d, path, 0, 0, "cannot read folder: %s", strerror(errno));
-		input_error(r, &d);
-		return;
-	}
-	while ((e = readdir(dir)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		XGROW(names, cap, count + 1);
-		names[count++] = xstrdup(e->d_name);
-	}
-	closedir(dir);
-	qsort(names, count, sizeof(*names), cmp_str);
-	for (i = 0; i < count; i++) {
-		size_t len = strlen(path) + strlen(names[i]) + 2;
-		char *child = xmalloc(len);
-		const char *dot = strrchr(names[i], '.');
-		struct stat cst;
-		snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-		if (stat(child, &cst) == 0 &&
-		    (S_ISDIR(cst.st_mode) || (S_ISREG(cst.st_mode) && (!dot || !strcmp(dot, ".json") ||
-								      !strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))))
-			lint_path(r, child);
-		free(child);
-		free(names[i]);
-	}
-	free(names);
+	fswalk(path, &ops, r);
 }
 
 static void print_text(FILE *out, const validate_run *r)

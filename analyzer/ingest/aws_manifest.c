@@ -19,36 +19,12 @@
  * came from s3api get-bucket-policy); what it gives replaces theirs.
  */
 #include "ingest/aws_manifest.h"
+#include "base/suggest.h"
 #include "ingest/aws_resource.h"
 #include "ingest/aws_tagging.h"
 
 #include <ctype.h>
 #include <string.h>
-
-/* Levenshtein distance, ASCII case-insensitive; large for long strings. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, row[48];
-
-	if (la >= 47 || lb >= 47)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t corner = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t best = corner + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
-			corner = row[j];
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-		}
-	}
-	return row[lb];
-}
 
 int aws_manifest_check_keys(ingest_ctx *c, const doc_node *obj, const char *const *known, const char *what)
 {
@@ -57,15 +33,12 @@ int aws_manifest_check_keys(ingest_ctx *c, const doc_node *obj, const char *cons
 
 	for (i = 0; i < obj->len; i++) {
 		const doc_node *k = obj->keys[i];
-		const char *best = NULL;
-		size_t best_d = 3;
+		const char *best;
 		for (j = 0; known[j] && strcmp(known[j], k->str); j++)
-			if (distance(k->str, known[j]) < best_d) {
-				best_d = distance(k->str, known[j]);
-				best = known[j];
-			}
+			;
 		if (known[j])
 			continue;
+		best = suggest_closest(k->str, known, 3);
 		if (best)
 			diag_list_addf(c->diags, DIAG_ERROR, k->file, k->line, k->col,
 				       "unknown key '%s' in %s (did you mean '%s'?)", k->str, what, best);

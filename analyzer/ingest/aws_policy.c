@@ -1,5 +1,6 @@
 /* aws_policy — parse IAM policy documents into model policies. */
 #include "ingest/aws_policy.h"
+#include "base/suggest.h"
 #include "base/xalloc.h"
 
 #include <ctype.h>
@@ -38,49 +39,6 @@ static const char *const stmt_keys[] = {
 	"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
 	"Resource", "NotResource", "Condition", NULL
 };
-
-/* Levenshtein distance, small strings only: for "did you mean". */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[64];
-
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t prev = row[0], tmp;
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
-			size_t best = prev + cost;
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
-static const char *suggest(const char *key, const char *const *known)
-{
-	const char *best = NULL;
-	size_t best_d = 3;
-
-	for (; *known; known++) {
-		size_t d = edit_distance(key, *known);
-		if (d < best_d) {
-			best_d = d;
-			best = *known;
-		}
-	}
-	return best;
-}
 
 /* A string or a list of strings: the shape of Action, Resource and principal values. */
 static int string_list(parser *p, const doc_node *n, const char *what, const doc_node ***items, size_t *count)
@@ -281,7 +239,7 @@ static int parse_statement(parser *p, stmt *s, const doc_node *n)
 		for (k = 0; stmt_keys[k] && strcmp(stmt_keys[k], key); k++)
 			;
 		if (!stmt_keys[k]) {
-			const char *hint = suggest(key, stmt_keys);
+			const char *hint = suggest_closest(key, stmt_keys, 3);
 			if (hint)
 				error_at(p, n->keys[i], "unknown key '%s' in statement (did you mean '%s'?)", key, hint);
 			else
@@ -379,7 +337,7 @@ int aws_policy_parse(model *m, doc *host, const doc_node *node, policy_kind kind
 		const char *key = root->keys[i]->str;
 		if (strcmp(key, "Version") && strcmp(key, "Id") && strcmp(key, "Statement")) {
 			static const char *const doc_keys[] = { "Version", "Id", "Statement", NULL };
-			const char *hint = suggest(key, doc_keys);
+			const char *hint = suggest_closest(key, doc_keys, 3);
 			if (hint)
 				error_at(&p, root->keys[i], "unknown key '%s' in policy document (did you mean '%s'?)", key, hint);
 			else

@@ -6,14 +6,12 @@
 #include "ingest/aws_org.h"
 #include "ingest/aws_resource.h"
 #include "ingest/aws_tagging.h"
+#include "base/fswalk.h"
 #include "base/xalloc.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* Order matters: the first format whose detect() accepts a document reads it. */
 static const ingest_format *const formats[] = {
@@ -133,68 +131,42 @@ cleanup:
 	return err;
 }
 
-static int cmp_str(const void *a, const void *b)
+typedef struct walk_ctx {
+	ingest_run *r;
+	model *m;
+	const ingest_format *forced;
+	diag_list *diags;
+} walk_ctx;
+
+static int visit_file(void *ctx, const char *path, int top)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	walk_ctx *w = ctx;
+
+	return read_file(w->r, w->m, path, w->forced, w->diags, top);
 }
 
-static int read_path(ingest_run *r, model *m, const char *path, const ingest_format *forced, diag_list *diags,
-		     int top)
+/* in folders, read only what can be an export: JSON and YAML files, and every
+ * file of the per-resource CLI folders (named after buckets, queues, keys) */
+static int visit_want(void *ctx, const char *dir, const char *name)
 {
-	struct stat st;
-	DIR *dir;
-	struct dirent *e;
-	char **names = NULL;
-	size_t count = 0, cap = 0, i;
-	int err = 0;
+	(void)ctx;
+	return fswalk_data_name(name) || aws_resource_cli_folder(dir);
+}
 
-	if (stat(path, &st) < 0) {
-		diag_list_addf(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		r->files_failed++;
-		return PG_EINPUT;
-	}
-	if (!S_ISDIR(st.st_mode))
-		return read_file(r, m, path, forced, diags, top);
-	dir = opendir(path);
-	if (!dir) {
-		diag_list_addf(diags, DIAG_ERROR, path, 0, 0, "cannot read folder: %s", strerror(errno));
-		r->files_failed++;
-		return PG_EINPUT;
-	}
-	while ((e = readdir(dir)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		XGROW(names, cap, count + 1);
-		names[count++] = xstrdup(e->d_name);
-	}
-	closedir(dir);
-	/* sorted, so the same folder always gives the same model and output */
-	qsort(names, count, sizeof(*names), cmp_str);
-	for (i = 0; i < count; i++) {
-		size_t len = strlen(path) + strlen(names[i]) + 2;
-		char *child = xmalloc(len);
-		struct stat cst;
-		snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-		/* in folders, read only what can be an export: JSON and YAML files and sub-folders */
-		if (stat(child, &cst) == 0 && (S_ISDIR(cst.st_mode) || S_ISREG(cst.st_mode))) {
-			const char *dot = strrchr(names[i], '.');
-			int data = !dot || !strcmp(dot, ".json") || !strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ||
-				   aws_resource_cli_folder(path);
-			if (S_ISDIR(cst.st_mode) || data)
-				if (read_path(r, m, child, forced, diags, 0) < 0)
-					err = PG_EINPUT;
-		}
-		free(child);
-		free(names[i]);
-	}
-	free(names);
-	return err;
+static void visit_error(void *ctx, const char *path, const char *message)
+{
+	walk_ctx *w = ctx;
+
+	diag_list_addf(w->diags, DIAG_ERROR, path, 0, 0, "%s", message);
+	w->r->files_failed++;
 }
 
 int ingest_paths(ingest_run *r, model *m, char *const *paths, size_t n, const char *force_format,
 		 diag_list *diags)
 {
+	static const fswalk_ops ops = { visit_file, visit_want, visit_error };
 	const ingest_format *forced = NULL;
+	walk_ctx w;
 	size_t i;
 	int err = 0;
 
@@ -206,8 +178,12 @@ int ingest_paths(ingest_run *r, model *m, char *const *paths, size_t n, const ch
 			return PG_EUSAGE;
 		}
 	}
+	w.r = r;
+	w.m = m;
+	w.forced = forced;
+	w.diags = diags;
 	for (i = 0; i < n; i++)
-		if (read_path(r, m, paths[i], forced, diags, 1) < 0)
+		if (fswalk(paths[i], &ops, &w) < 0)
 			err = PG_EINPUT;
 	return err;
 }
