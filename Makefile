@@ -51,6 +51,9 @@ GEN_SRC := $(patsubst grammars/%.re,$(BUILD)/gen/%.c,$(GRAMMARS))
 ifneq ($(wildcard analyzer/catalog/aws-actions.tsv),)
 GEN_SRC += $(BUILD)/gen/aws_catalog_data.c
 endif
+ifneq ($(wildcard analyzer/catalog/azure-operations-2023-04-09.csv.gz),)
+GEN_SRC += $(BUILD)/gen/az_ops_data.c $(BUILD)/gen/az_roles_data.c
+endif
 SRC := $(filter-out analyzer/main.c,$(wildcard analyzer/*/*.c))
 OBJ := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(patsubst %.c,%.o,$(GEN_SRC))
 TEST_SRC ?= $(wildcard tests/test_*.c)
@@ -109,6 +112,33 @@ $(BUILD)/gen/aws_catalog_data.c: analyzer/catalog/aws-actions.tsv analyzer/catal
 	@mkdir -p $(@D)
 	$(quiet) GEN $@
 	$(Q)LC_ALL=C awk -F'\t' -f analyzer/catalog/gen_aws_catalog.awk $< > $@.tmp && mv $@.tmp $@
+
+# The Azure tables: build tools compiled for the build machine (never
+# sanitized, so SANITIZE=...fuzzer-no-link builds still run them).
+AZ_OPS_CSV := analyzer/catalog/azure-operations-2023-04-09.csv.gz
+AZ_ROLES_JSON := analyzer/catalog/azure-built-in-roles.json
+TOOL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 $(WARNINGS)
+
+$(BUILD)/tools/gen_az_ops: tools/gen_az_ops.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(quiet) HOSTCC $@
+	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $<
+
+$(BUILD)/tools/gen_az_roles: tools/gen_az_roles.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(quiet) HOSTCC $@
+	$(Q)$(CC) $(TOOL_CFLAGS) $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null) -o $@ $< \
+		$(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
+
+$(BUILD)/gen/az_ops_data.c: $(AZ_OPS_CSV) $(BUILD)/tools/gen_az_ops
+	@mkdir -p $(@D)
+	$(quiet) GEN $@
+	$(Q)gzip -dc $< > $@.csv && $(BUILD)/tools/gen_az_ops $@.csv $< > $@.tmp && rm -f $@.csv && mv $@.tmp $@
+
+$(BUILD)/gen/az_roles_data.c: $(AZ_ROLES_JSON) $(BUILD)/tools/gen_az_roles
+	@mkdir -p $(@D)
+	$(quiet) GEN $@
+	$(Q)$(BUILD)/tools/gen_az_roles $< > $@.tmp && mv $@.tmp $@
 
 # --- tests -------------------------------------------------------------------
 

@@ -42,5 +42,11 @@ int cmd_explain(cli_options *o);
 int cmd_who_can(cli_options *o);
 int cmd_validate(cli_options *o);
 int cmd_formats(cli_options *o);
+/* Azure requests (RESOURCE is an Azure id): cmd_az.c. */
+int cmd_explain_azure(cli_options *o);
+int cmd_who_can_azure(cli_options *o);
+
+struct reach_result;
+void who_can_print_text(FILE *out, const char *action, const char *resource, const struct reach_result *r);
 
 #endif

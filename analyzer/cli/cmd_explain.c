@@ -54,6 +54,8 @@ int cmd_explain(cli_options *o)
 				"(see: permgraph help explain)\n");
 		return EXIT_USAGE;
 	}
+	if (o->args[2][0] == '/')
+		return cmd_explain_azure(o);
 	if (!strchr(o->args[1], ':')) {
 		fprintf(stderr, "permgraph explain: ACTION must be service:Action, not '%s'\n", o->args[1]);
 		return EXIT_USAGE;

@@ -1,12 +1,13 @@
 /*
- * cmd_validate — lint standalone IAM policy documents (files or folders), as
- * text or JSON. Ownership: each document is freed once linted; the findings
+ * cmd_validate — lint standalone IAM policy documents and Azure custom role
+ * definitions (files or folders), as text or JSON. Ownership: each document is freed once linted; the findings
  * (which copy what they keep) are freed before return.
  */
 #include "cli/cli.h"
 #include "base/fswalk.h"
 #include "base/diag.h"
 #include "base/xalloc.h"
+#include "checks/az_role_lint.h"
 #include "checks/policy_lint.h"
 #include "doc/doc.h"
 
@@ -50,7 +51,10 @@ static void lint_file(validate_run *r, const char *path)
 		input_error(r, &dg);
 		return;
 	}
-	policy_lint_document(d, find_policy(doc_root(d)), &r->findings);
+	if (az_role_lint_detect(doc_root(d), path))
+		az_role_lint_document(doc_root(d), path, &r->findings);
+	else
+		policy_lint_document(d, find_policy(doc_root(d)), &r->findings);
 	r->files++;
 	doc_free(d);
 }

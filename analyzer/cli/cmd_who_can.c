@@ -6,14 +6,17 @@
 
 #include <string.h>
 
-static void print_text(FILE *out, const char *action, const char *resource_arn, const reach_result *r)
+void who_can_print_text(FILE *out, const char *action, const char *resource_arn, const reach_result *r)
 {
 	size_t i, j;
 
 	fprintf(out, "%zu principal(s) can %s on %s\n", r->count, action, resource_arn);
 	for (i = 0; i < r->count; i++) {
 		const reach_entry *e = &r->entries[i];
-		fprintf(out, "  %-11s %s (%s)\n", decision_name(e->dec), e->principal, e->kind);
+		if (e->name)
+			fprintf(out, "  %-11s %s (%s, %s)\n", decision_name(e->dec), e->principal, e->kind, e->name);
+		else
+			fprintf(out, "  %-11s %s (%s)\n", decision_name(e->dec), e->principal, e->kind);
 		if (e->n_via > 1) {
 			fputs("              via ", out);
 			for (j = 0; j < e->n_via; j++)
@@ -36,6 +39,8 @@ int cmd_who_can(cli_options *o)
 		fprintf(stderr, "usage: permgraph who-can ACTION RESOURCE INPUT...\n(see: permgraph help who-can)\n");
 		return EXIT_USAGE;
 	}
+	if (o->args[1][0] == '/')
+		return cmd_who_can_azure(o);
 	if (!strchr(o->args[0], ':')) {
 		fprintf(stderr, "permgraph who-can: ACTION must be service:Action, not '%s'\n", o->args[0]);
 		return EXIT_USAGE;
@@ -56,7 +61,7 @@ int cmd_who_can(cli_options *o)
 	if (o->format == OUT_JSON)
 		render_json_who_can(out, o->args[0], o->args[1], &r);
 	else
-		print_text(out, o->args[0], o->args[1], &r);
+		who_can_print_text(out, o->args[0], o->args[1], &r);
 	if (cli_close_output(o, out) < 0)
 		rc = EXIT_INTERNAL;
 cleanup:

@@ -337,6 +337,12 @@ const char *doc_type_name(doc_type t)
 	return (unsigned)t < sizeof(names) / sizeof(names[0]) ? names[t] : "value";
 }
 
+const char *doc_type_phrase(doc_type t)
+{
+	static const char *const phrases[] = { "null", "a boolean", "a number", "a string", "a list", "an object" };
+	return (unsigned)t < sizeof(phrases) / sizeof(phrases[0]) ? phrases[t] : "a value";
+}
+
 int doc_error(diag *dg, const doc_node *n, const char *fmt, ...)
 {
 	va_list ap;

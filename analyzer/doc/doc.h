@@ -72,6 +72,8 @@ const char *doc_get_str(const doc_node *n, const char *key);
 
 int doc_is_scalar(const doc_node *n);
 const char *doc_type_name(doc_type t);
+/* The type with its article, for messages: "a list", "an object", "null". */
+const char *doc_type_phrase(doc_type t);
 
 /* Fill d with "file:line:col: message" placed at node n. Returns PG_EINPUT. */
 int doc_error(diag *d, const doc_node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

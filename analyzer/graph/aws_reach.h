@@ -16,6 +16,7 @@
 typedef struct reach_entry {
 	const char *principal;  /* interned ARN, service name or "*" */
 	const char *kind;       /* "user", "role", "account", "service", "everyone", ... */
+	const char *name;       /* a display name where ids are opaque (Azure object ids), else NULL */
 	decision dec;           /* DEC_ALLOW or DEC_CONDITIONAL */
 	const char **via;       /* principal first, the acting principal last */
 	size_t n_via;

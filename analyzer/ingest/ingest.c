@@ -6,6 +6,12 @@
 #include "ingest/aws_org.h"
 #include "ingest/aws_resource.h"
 #include "ingest/aws_tagging.h"
+#include "ingest/az_account.h"
+#include "ingest/az_lighthouse.h"
+#include "ingest/az_mgmt.h"
+#include "ingest/az_directory.h"
+#include "ingest/az_rbac.h"
+#include "ingest/az_resources.h"
 #include "base/fswalk.h"
 #include "base/xalloc.h"
 
@@ -13,7 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Order matters: the first format whose detect() accepts a document reads it. */
+/* Order matters: the first format whose detect() accepts a document reads it.
+ * azure-resources accepts any record with a provider id and a type, so it
+ * comes after the Azure formats whose records look like that too. */
 static const ingest_format *const formats[] = {
 	&ingest_aws_authz_format,
 	&ingest_aws_manifest_format,
@@ -21,6 +29,14 @@ static const ingest_format *const formats[] = {
 	&ingest_aws_config_format,
 	&ingest_aws_tagging_format,
 	&ingest_aws_resource_format,
+	&ingest_az_mgmt_format,
+	&ingest_az_account_format,
+	&ingest_az_lighthouse_format,
+	&ingest_az_roledefs_format,
+	&ingest_az_assignments_format,
+	&ingest_az_deny_format,
+	&ingest_az_directory_format,
+	&ingest_az_resources_format,
 	NULL
 };
 

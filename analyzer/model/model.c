@@ -1,5 +1,6 @@
 /* model — the permission model: storage, lookup and cross-input resolution. */
 #include "model/model.h"
+#include "model/azure.h"
 #include "base/diag.h"
 #include "base/ptrmap.h"
 #include "base/xalloc.h"
@@ -21,6 +22,7 @@ struct model {
 	ptrmap org_by_id;
 	ptrvec principals, resources, orgs;
 	const char *org_id;
+	struct azm *azure;
 	int finalized;
 };
 
@@ -43,6 +45,7 @@ void model_free(model *m)
 {
 	if (!m)
 		return;
+	azm_free(m->azure);
 	arena_release(&m->arena);
 	intern_release(&m->strings);
 	ptrmap_release(&m->principal_by_arn);
@@ -83,6 +86,23 @@ pg_loc model_loc(model *m, const char *file, unsigned line, unsigned col)
 	l.line = line;
 	l.col = col;
 	return l;
+}
+
+azm *model_azure(model *m)
+{
+	if (!m->azure)
+		m->azure = azm_new(m);
+	return m->azure;
+}
+
+int azm_present(const model *m)
+{
+	return m->azure != NULL;
+}
+
+const char *model_intern_find(const model *m, const char *s)
+{
+	return s ? intern_find(&m->strings, s) : NULL;
 }
 
 /* Lookups accept any string: a string never interned is in no map. */
@@ -345,6 +365,8 @@ void model_finalize(model *m, struct diag_list *warn)
 	ptrmap groups_by_name = PTRMAP_INIT;
 	size_t i, j;
 
+	if (m->azure)
+		azm_finalize(m->azure, warn);
 	if (m->finalized)
 		return;
 	for (i = 0; i < m->principals.count; i++) {

@@ -179,6 +179,8 @@ void model_free(model *m);
 const char *model_intern(model *m, const char *s);
 const char *model_intern_n(model *m, const char *s, size_t len);
 const char *model_intern_lower(model *m, const char *s);
+/* The interned copy of s, or NULL when s was never interned (never interns). */
+const char *model_intern_find(const model *m, const char *s);
 arena *model_arena(model *m);
 pg_loc model_loc(model *m, const char *file, unsigned line, unsigned col);
 

@@ -66,15 +66,18 @@ void render_json_who_can(FILE *out, const char *action, const char *resource_arn
 
 	for (i = 0; i < r->count; i++) {
 		const reach_entry *e = &r->entries[i];
-		json_t *via = json_array();
+		json_t *via = json_array(), *entry;
 		for (j = 0; j < e->n_via; j++)
 			json_array_append_new(via, json_string(e->via[j]));
-		json_array_append_new(ps, json_pack("{s:s, s:s, s:s, s:o, s:o}",
-						    "principal", e->principal,
-						    "type", e->kind,
-						    "decision", decision_name(e->dec),
-						    "via", via,
-						    "conditions", strings(e->conditions, e->n_conditions)));
+		entry = json_pack("{s:s, s:s, s:s, s:o, s:o}",
+					  "principal", e->principal,
+					  "type", e->kind,
+					  "decision", decision_name(e->dec),
+					  "via", via,
+					  "conditions", strings(e->conditions, e->n_conditions));
+		if (e->name)
+			json_object_set_new(entry, "name", json_string(e->name));
+		json_array_append_new(ps, entry);
 	}
 	dump(out, json_pack("{s:s, s:s, s:s, s:o}", "schema", SCHEMA, "action", action, "resource", resource_arn,
 			    "principals", ps));

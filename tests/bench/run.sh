@@ -7,6 +7,7 @@ cd "$(dirname "$0")/../.."
 out=build/bench
 mkdir -p "$out"
 cc -O2 -o "$out/gen_authz" tests/bench/gen_authz.c
+cc -O2 -o "$out/gen_azure" tests/bench/gen_azure.c
 measure() {  # label, then the command
 	local label=$1; shift
 	local best="" mem=""
@@ -29,3 +30,16 @@ largest=$(ls -S fixtures/aws/authz-details/*.json 2>/dev/null | head -1 || true)
 if [ -n "$largest" ]; then
 	measure "who-can s3:GetObject, largest example ($(basename "$largest"))" "$bin" who-can s3:GetObject 'arn:aws:s3:::example/x' "$largest"
 fi
+# Azure: 50,000 role assignments over 200,000 resources (issue 3's size), and a smaller tenant.
+for spec in "5000 20000" "50000 200000"; do
+	set -- $spec
+	dir="$out/azure-$1"
+	mkdir -p "$dir"
+	"$out/gen_azure" "$1" "$2" "$dir"
+	size=$(du -sh "$dir" | cut -f1)
+	container=/subscriptions/00000001-5b5b-4c4c-8d8d-000000000001/resourceGroups/rg-0/providers/Microsoft.Storage/storageAccounts/r0/blobServices/default/containers/synthetic
+	measure "azure who-can blobs/read on a container, $1 assignments, $2 resources ($size)" "$bin" who-can \
+		Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read "$container" "$dir"
+	measure "azure explain one request, $1 assignments" "$bin" explain 00000001-0a0a-4b4b-8c8c-000000000001 \
+		Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read "$container" "$dir"
+done
