@@ -393,6 +393,30 @@ static void test_group_with_unlisted_members_is_conditional(void)
 	fx_free(&f);
 }
 
+static void test_holder_of_unknown_type_may_be_a_group(void)
+{
+	fx f;
+	az_principal *u, *x, *msp;
+	az_role *reader;
+
+	fx_init(&f);
+	u = prin(&f, "aaaaaaaa-0000-0000-0000-000000000001", AZP_USER, "alice");
+	x = prin(&f, "dddddddd-0000-0000-0000-000000000001", AZP_UNKNOWN, "untyped");
+	msp = prin(&f, "dddddddd-0000-0000-0000-000000000002", AZP_UNKNOWN, "MSP Operators");
+	azm_mark_external(f.a, msp, "Lighthouse delegation from tenant t");
+	reader = role(&f, "acdd72a7-3385-48ef-bd42-f606fba81ae7", "Reader");
+	block(&f, reader, "*/read", "", "", "");
+	assign(&f, x, reader, RG);
+	CU_ASSERT_EQUAL(decide(&f, u, ACCT_READ, ACCT), DEC_CONDITIONAL);
+	CU_ASSERT(has_condition(&f, "untyped is a group and alice is a member of it"));
+	/* an outside principal's groups cannot hold this tenant's users */
+	x->kind = AZP_USER;
+	assign(&f, msp, reader, RG);
+	CU_ASSERT_EQUAL(decide(&f, u, ACCT_READ, ACCT), DEC_IMPLICIT_DENY);
+	CU_ASSERT_EQUAL(decide(&f, msp, ACCT_READ, ACCT), DEC_ALLOW);
+	fx_free(&f);
+}
+
 /* --- deny assignments --------------------------------------------------------------- */
 
 static void test_deny_assignments(void)
@@ -569,6 +593,7 @@ TEST_SUITE(az_eval)
 		{ "az_eval__unknown_operation_checks_both_planes", test_unknown_operation_checks_both_planes },
 		{ "az_eval__nested_groups_and_cycles", test_nested_groups_and_cycles },
 		{ "az_eval__group_with_unlisted_members_is_conditional", test_group_with_unlisted_members_is_conditional },
+		{ "az_eval__holder_of_unknown_type_may_be_a_group", test_holder_of_unknown_type_may_be_a_group },
 		{ "az_eval__deny_assignments", test_deny_assignments },
 		{ "az_eval__uncertain_deny_keeps_access", test_uncertain_deny_keeps_access },
 		{ "az_eval__abac_condition_is_conditional", test_abac_condition_is_conditional },

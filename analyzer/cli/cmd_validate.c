@@ -10,6 +10,7 @@
 #include "checks/az_role_lint.h"
 #include "checks/policy_lint.h"
 #include "doc/doc.h"
+#include "ingest/az_rbac.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 typedef struct validate_run {
 	policy_lint_list findings;
 	size_t files;           /* documents linted */
+	size_t skipped;         /* documents of a kind validate does not lint */
 	size_t input_errors;    /* files or folders that could not be read */
 } validate_run;
 
@@ -49,6 +51,14 @@ static void lint_file(validate_run *r, const char *path)
 
 	if (doc_load_file(&d, path, DOC_FMT_AUTO, &dg) < 0) {
 		input_error(r, &dg);
+		return;
+	}
+	if (az_rbac_is_template(doc_root(d))) {
+		/* templates hold expressions and parameters: the IaC reader's job, not a policy's */
+		fprintf(stderr, "permgraph: note: %s is an ARM template; validate does not lint templates yet "
+				"(it lints role definitions as az role definition list writes them)\n", path);
+		r->skipped++;
+		doc_free(d);
 		return;
 	}
 	if (az_role_lint_detect(doc_root(d), path))
@@ -99,7 +109,10 @@ static void print_text(FILE *out, const validate_run *r)
 		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->file ? f->file : "-", f->line, f->col,
 			policy_lint_severity_name(f->severity), f->message, f->rule);
 	}
-	fprintf(out, "%zu finding(s) in %zu file(s)\n", r->findings.count, r->files);
+	fprintf(out, "%zu finding(s) in %zu file(s)", r->findings.count, r->files);
+	if (r->skipped)
+		fprintf(out, " (%zu not linted)", r->skipped);
+	fputc('\n', out);
 }
 
 static void print_json(FILE *out, const validate_run *r)

@@ -279,7 +279,8 @@ static int group_open(const az_principal *g)
 	size_t n = 0, cap = 0, i;
 	int open = 0;
 
-	if (g->kind == AZP_FOREIGN_GROUP)
+	/* a principal of unknown type may be a group whose members the inputs do not list */
+	if (g->kind == AZP_FOREIGN_GROUP || g->kind == AZP_UNKNOWN)
 		return 1;
 	if (g->kind != AZP_GROUP)
 		return 0;
@@ -391,8 +392,16 @@ int az_plan_decide(az_plan *p, const az_principal *who, az_result *out)
 		int iscond;
 		if (!h || (!member && (!al->open || who->kind == AZP_EVERYONE)))
 			continue;
+		/* a directory's groups hold only its own objects: an outside principal of
+		 * unknown type (Lighthouse) cannot have members from this tenant */
+		if (!member && h->kind == AZP_UNKNOWN && h->external && !who->external)
+			continue;
 		iscond = allow_conditions(p, al, out);
-		if (!member) {
+		if (!member && h->kind == AZP_UNKNOWN) {
+			add_condition(out, "%s is a group and %s is a member of it (its type and members are not in the "
+				      "inputs)", pname(h), pname(who));
+			iscond = 1;
+		} else if (!member) {
 			add_condition(out, "%s is a member of group %s (its members are not all in the inputs)",
 				      pname(who), pname(h));
 			iscond = 1;
