@@ -1,112 +1,22 @@
 /*
  * Tests for the AWS resource and organization readers: aws_resource.c
  * (per-resource CLI outputs), aws_config.c, aws_tagging.c, aws_manifest.c and
- * aws_org.c, read through ingest_paths as the CLI does.
+ * aws_org.c, read through ingest_paths as the CLI does; and the wording of
+ * aws_authz.c's type errors.
  */
 #include "eval/aws_eval.h"
-#include "ingest/ingest.h"
-#include "model/model.h"
+#include "tests/test_ingest_util.h"
 #include "tests/test_util.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #define CM "fixtures/aws/cloudmapper-demo"
 #define HM "fixtures/aws/handmade"
 
-typedef struct loaded {
-	model *m;
-	ingest_run run;
-	diag_list diags;
-	int err;
-} loaded;
-
-static void load(loaded *l, const char *const *paths, size_t n, const char *force)
-{
-	l->m = model_new();
-	ingest_run_init(&l->run);
-	diag_list_init(&l->diags);
-	l->err = ingest_paths(&l->run, l->m, (char *const *)paths, n, force, &l->diags);
-	model_finalize(l->m, NULL);
-}
-
-static void load1(loaded *l, const char *path)
-{
-	load(l, &path, 1, NULL);
-}
-
-static void unload(loaded *l)
-{
-	model_free(l->m);
-	ingest_run_release(&l->run);
-	diag_list_release(&l->diags);
-}
-
-/* The first error whose message contains `part`, or NULL. */
-static const diag *find_error(const loaded *l, const char *part)
-{
-	size_t i;
-
-	for (i = 0; i < l->diags.count; i++)
-		if (l->diags.items[i].severity == DIAG_ERROR && strstr(l->diags.items[i].msg, part))
-			return &l->diags.items[i];
-	return NULL;
-}
-
 static int n_stmts(const resource *r)
 {
 	return r && r->policy ? (int)r->policy->n_stmts : -1;
-}
-
-/* A scratch folder with files written from strings; removed by scratch_free. */
-typedef struct scratch {
-	char dir[64];
-	char paths[16][256];
-	size_t n;
-} scratch;
-
-static void scratch_init(scratch *s)
-{
-	snprintf(s->dir, sizeof(s->dir), "/tmp/pg-aws-ingest-XXXXXX");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(s->dir));
-	s->n = 0;
-}
-
-/* Write `text` to dir/rel (one sub-folder level at most); returns the path. */
-static const char *scratch_file(scratch *s, const char *sub, const char *name, const char *text)
-{
-	char *p = s->paths[s->n++], dir[64];
-	FILE *f;
-
-	memcpy(dir, s->dir, sizeof(dir));
-	if (sub) {
-		snprintf(p, 256, "%s/%s", dir, sub);
-		mkdir(p, 0700);
-		snprintf(p, 256, "%s/%s/%s", dir, sub, name);
-	} else {
-		snprintf(p, 256, "%s/%s", dir, name);
-	}
-	f = fopen(p, "w");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fputs(text, f);
-	fclose(f);
-	return p;
-}
-
-static void scratch_free(scratch *s, const char *const *subs)
-{
-	char p[256];
-	size_t i;
-
-	for (i = s->n; i > 0; i--)
-		unlink(s->paths[i - 1]);
-	for (; subs && *subs; subs++) {
-		snprintf(p, sizeof(p), "%s/%s", s->dir, *subs);
-		rmdir(p);
-	}
-	rmdir(s->dir);
 }
 
 static void aws_ingest__bucket_policy_from_cli_output(void)
@@ -138,7 +48,7 @@ static void aws_ingest__cloudmapper_resources(void)
 	loaded l;
 	resource *r;
 
-	load(&l, paths, 6, NULL);
+	load(&l, paths, 6);
 	CU_ASSERT_EQUAL(l.err, 0);
 	CU_ASSERT_EQUAL(l.diags.count, 0);
 	/* the function ARN comes from the policy's Resource */
@@ -216,7 +126,7 @@ static void aws_ingest__bare_policy_without_arn_is_placed_error(void)
 		     "\\\"Principal\\\":\\\"*\\\",\\\"Action\\\":\\\"kms:Decrypt\\\",\\\"Resource\\\":\\\"*\\\"}]}\"\n}\n");
 	load1(&l, s.paths[0]);
 	CU_ASSERT_EQUAL(l.err, PG_EINPUT);
-	d = find_error(&l, "cannot tell which resource this policy belongs to");
+	d = find_diag(&l, DIAG_ERROR, "cannot tell which resource this policy belongs to");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
 	CU_ASSERT_EQUAL(d->line, 2);
 	CU_ASSERT_EQUAL(d->col, 13);
@@ -380,14 +290,14 @@ static void aws_ingest__manifest_strict_keys(void)
 		     "    aws_managed_key: true\n");
 	load1(&l, s.paths[0]);
 	CU_ASSERT_EQUAL(l.err, PG_EINPUT);
-	d = find_error(&l, "unknown key");
+	d = find_diag(&l, DIAG_ERROR, "unknown key");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
 	ASSERT_STR(d->msg, "unknown key 'acount' in manifest resource (did you mean 'account'?)");
 	CU_ASSERT_EQUAL(d->line, 4);
 	CU_ASSERT_EQUAL(d->col, 5);
-	d = find_error(&l, "12-digit");
+	d = find_diag(&l, DIAG_ERROR, "12-digit");
 	CU_ASSERT_TRUE(d && d->line == 6 && d->col == 14);
-	d = find_error(&l, "KMS keys only");
+	d = find_diag(&l, DIAG_ERROR, "KMS keys only");
 	CU_ASSERT_TRUE(d && d->line == 7 && d->col == 22);
 	unload(&l);
 	scratch_free(&s, NULL);
@@ -445,7 +355,7 @@ static void aws_ingest__scp_denies_delete_bucket(void)
 	scratch_init(&s);
 	paths[0] = scratch_file(&s, NULL, "authz.json", authz);
 	paths[1] = HM "/organization.yaml";
-	load(&l, paths, 2, NULL);
+	load(&l, paths, 2);
 	CU_ASSERT_EQUAL(l.err, 0);
 	memset(&rq, 0, sizeof(rq));
 	rq.principal = model_find_principal(l.m, "arn:aws:iam::222222222222:role/synth-admin");
@@ -485,11 +395,11 @@ static void aws_ingest__organization_errors_are_placed(void)
 		     "    Targets: []\n");
 	load1(&l, s.paths[0]);
 	CU_ASSERT_EQUAL(l.err, PG_EINPUT);
-	d = find_error(&l, "parent 'r-a1b3'");
+	d = find_diag(&l, DIAG_ERROR, "parent 'r-a1b3'");
 	CU_ASSERT_TRUE(d && d->line == 5 && d->col == 26);
-	d = find_error(&l, "acounts");
+	d = find_diag(&l, DIAG_ERROR, "acounts");
 	CU_ASSERT_TRUE(d && d->line == 6 && d->col == 1 && strstr(d->msg, "did you mean 'accounts'"));
-	d = find_error(&l, "unknown policy type");
+	d = find_diag(&l, DIAG_ERROR, "unknown policy type");
 	CU_ASSERT_TRUE(d && d->line == 8 && d->col == 36);
 	unload(&l);
 	scratch_free(&s, NULL);
@@ -529,10 +439,30 @@ static void aws_ingest__wrong_shapes_do_not_crash(void)
 	scratch_file(&s, NULL, "list.json", "[1, 2]");
 	for (i = 0; forced[i]; i++) {
 		const char *p = s.paths[s.n - 1];
-		load(&l, &p, 1, forced[i]);
+		load_as(&l, &p, 1, forced[i]);
 		CU_ASSERT_EQUAL(l.err, PG_EINPUT);
 		unload(&l);
 	}
+	scratch_free(&s, NULL);
+}
+
+/* "must be an object, not a string": the article follows each type. */
+static void aws_ingest__authz_type_errors_read_as_english(void)
+{
+	scratch s;
+	loaded l;
+	const diag *d;
+
+	load1(&l, scratch_one(&s, NULL, "authz.json",
+			      "{\"RoleDetailList\": [{\"RoleName\": \"r\", \"Arn\": \"arn:aws:iam::111111111111:role/r\",\n"
+			      "  \"PermissionsBoundary\": \"b\"},\n"
+			      " {\"RoleName\": \"s\", \"Arn\": \"arn:aws:iam::111111111111:role/s\",\n"
+			      "  \"AttachedManagedPolicies\": {}}]}\n"));
+	CU_ASSERT_EQUAL(l.err, PG_EINPUT);
+	d = find_diag(&l, DIAG_ERROR, "'PermissionsBoundary' must be an object, not a string");
+	CU_ASSERT_EQUAL(d ? d->line : 0, 2);
+	CU_ASSERT_PTR_NOT_NULL(find_diag(&l, DIAG_ERROR, "'AttachedManagedPolicies' must be a list, not an object"));
+	unload(&l);
 	scratch_free(&s, NULL);
 }
 
@@ -554,6 +484,7 @@ TEST_SUITE(aws_ingest)
 		{ "aws_ingest__scp_denies_delete_bucket", aws_ingest__scp_denies_delete_bucket },
 		{ "aws_ingest__organization_errors_are_placed", aws_ingest__organization_errors_are_placed },
 		{ "aws_ingest__wrong_shapes_do_not_crash", aws_ingest__wrong_shapes_do_not_crash },
+		{ "aws_ingest__authz_type_errors_read_as_english", aws_ingest__authz_type_errors_read_as_english },
 		{ NULL, NULL }
 	};
 	return test_register("aws_ingest", cases);

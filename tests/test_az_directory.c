@@ -5,14 +5,10 @@
  * ingest_paths as the CLI does.
  */
 #include "base/fswalk.h"
-#include "ingest/ingest.h"
-#include "model/azure.h"
-#include "model/model.h"
+#include "tests/test_ingest_util.h"
 #include "tests/test_util.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define FX_DIR "fixtures/azure/directory"
@@ -41,46 +37,6 @@
 #define WEBAPP SUB "synthetic-data-rg/providers/Microsoft.Web/sites/synth-generator"
 #define UAI SUB "synthetic-data-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/synth-writer"
 #define STORE SUB "synthetic-data-rg/providers/Microsoft.Storage/storageAccounts/synthtrainstore"
-
-typedef struct loaded {
-	model *m;
-	azm *a;
-	ingest_run run;
-	diag_list diags;
-	int err;
-} loaded;
-
-static void load(loaded *l, const char *const *paths, size_t n)
-{
-	l->m = model_new();
-	ingest_run_init(&l->run);
-	diag_list_init(&l->diags);
-	l->err = ingest_paths(&l->run, l->m, (char *const *)paths, n, NULL, &l->diags);
-	model_finalize(l->m, NULL);
-	l->a = azm_present(l->m) ? model_azure(l->m) : NULL;
-}
-
-static void load1(loaded *l, const char *path)
-{
-	load(l, &path, 1);
-}
-
-static void unload(loaded *l)
-{
-	model_free(l->m);
-	ingest_run_release(&l->run);
-	diag_list_release(&l->diags);
-}
-
-static const diag *find_diag(const loaded *l, diag_severity sev, const char *part)
-{
-	size_t i;
-
-	for (i = 0; i < l->diags.count; i++)
-		if (l->diags.items[i].severity == sev && strstr(l->diags.items[i].msg, part))
-			return &l->diags.items[i];
-	return NULL;
-}
 
 static az_principal *P(const loaded *l, const char *id)
 {
@@ -115,39 +71,6 @@ static int hosted_by(const az_principal *p, const az_resource *r)
 		if (p->hosts[i] == r->id)
 			return 1;
 	return 0;
-}
-
-/* Write text to a fresh scratch folder (dir/sub/name); the path goes to out. */
-static void scratch(char *dir, size_t dsz, char *out, size_t osz, const char *sub, const char *name,
-		    const char *text)
-{
-	FILE *f;
-
-	snprintf(dir, dsz, "/tmp/pg-az-dir-XXXXXX");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
-	if (sub) {
-		snprintf(out, osz, "%s/%s", dir, sub);
-		mkdir(out, 0700);
-		snprintf(out, osz, "%s/%s/%s", dir, sub, name);
-	} else {
-		snprintf(out, osz, "%s/%s", dir, name);
-	}
-	f = fopen(out, "w");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static void scratch_free(const char *dir, const char *path, const char *sub)
-{
-	char p[300];
-
-	unlink(path);
-	if (sub) {
-		snprintf(p, sizeof(p), "%s/%s", dir, sub);
-		rmdir(p);
-	}
-	rmdir(dir);
 }
 
 /* --- directory ------------------------------------------------------------------ */
@@ -342,24 +265,26 @@ static void az_directory__group_member_list_file(void)
 
 static void az_directory__member_list_needs_group_id_name(void)
 {
-	char dir[64], path[256];
+	static const char *const members[] = { "group-members", NULL };
+	const char *path;
+	scratch s;
 	loaded l;
 	const diag *d;
 
-	scratch(dir, sizeof(dir), path, sizeof(path), "group-members", "synth-data-admins.json", "[]\n");
+	path = scratch_one(&s, "group-members", "synth-data-admins.json", "[]\n");
 	load1(&l, path);
 	CU_ASSERT_EQUAL(l.err, PG_EINPUT);
 	d = find_diag(&l, DIAG_ERROR, "must be named after the group's object id");
 	CU_ASSERT_PTR_NOT_NULL(d);
 	CU_ASSERT_PTR_NOT_NULL(d ? strstr(d->msg, "'synth-data-admins'") : NULL);
 	unload(&l);
-	scratch_free(dir, path, "group-members");
+	scratch_free(&s, members);
 	/* the same list elsewhere does not say which group it is: not recognized */
-	scratch(dir, sizeof(dir), path, sizeof(path), NULL, G_ADMINS ".json", "[]\n");
+	path = scratch_one(&s, NULL, G_ADMINS ".json", "[]\n");
 	load1(&l, path);
 	CU_ASSERT_PTR_NOT_NULL(find_diag(&l, DIAG_ERROR, "unrecognized input format"));
 	unload(&l);
-	scratch_free(dir, path, NULL);
+	scratch_free(&s, NULL);
 }
 
 static void az_directory__membership_cycle_loads(void)
@@ -418,7 +343,9 @@ static void az_directory__yaml_gives_same_model(void)
 
 static void az_directory__expand_cap_leaves_members_unknown(void)
 {
-	char dir[64], path[256], text[4096];
+	char text[4096];
+	const char *path;
+	scratch s;
 	size_t i, len;
 	loaded l;
 	az_principal *g;
@@ -431,7 +358,7 @@ static void az_directory__expand_cap_leaves_members_unknown(void)
 					"    {\"@odata.type\": \"#microsoft.graph.user\", \"id\": "
 					"\"00000000-0000-4000-8000-0000000000%02zu\"}%s\n", i, i < 19 ? "," : "");
 	snprintf(text + len, sizeof(text) - len, "  ]}]}\n");
-	scratch(dir, sizeof(dir), path, sizeof(path), NULL, "groups.json", text);
+	path = scratch_one(&s, NULL, "groups.json", text);
 	load1(&l, path);
 	CU_ASSERT_EQUAL(l.err, 0);
 	g = P(&l, G_READERS);
@@ -440,7 +367,7 @@ static void az_directory__expand_cap_leaves_members_unknown(void)
 	CU_ASSERT_FALSE(g->members_known);
 	CU_ASSERT_PTR_NOT_NULL(find_diag(&l, DIAG_WARNING, "members of group 'big' may be incomplete"));
 	unload(&l);
-	scratch_free(dir, path, NULL);
+	scratch_free(&s, NULL);
 }
 
 static void az_directory__pages_devices_and_legacy_rows(void)
@@ -456,12 +383,13 @@ static void az_directory__pages_devices_and_legacy_rows(void)
 		"   \"userType\": \"Guest\"},\n"
 		"  {\"objectId\": \"" SP_VENDOR "\", \"objectType\": \"ServicePrincipal\", \"appOwnerTenantId\": \"" TF "\"}\n"
 		"]}\n";
-	char dir[64], path[256];
+	const char *path;
+	scratch s;
 	loaded l;
 	const diag *d;
 	az_principal *g;
 
-	scratch(dir, sizeof(dir), path, sizeof(path), NULL, "groups.json", text);
+	path = scratch_one(&s, NULL, "groups.json", text);
 	load1(&l, path);
 	CU_ASSERT_EQUAL(l.err, 0);
 	d = find_diag(&l, DIAG_WARNING, "the list continues on another page");
@@ -481,7 +409,7 @@ static void az_directory__pages_devices_and_legacy_rows(void)
 	CU_ASSERT_EQUAL(P(&l, SP_VENDOR) ? P(&l, SP_VENDOR)->kind : AZP_UNKNOWN, AZP_SERVICE_PRINCIPAL);
 	CU_ASSERT_PTR_EQUAL(P(&l, SP_VENDOR) ? P(&l, SP_VENDOR)->owner_tenant : NULL, azm_key(l.a, TF));
 	unload(&l);
-	scratch_free(dir, path, NULL);
+	scratch_free(&s, NULL);
 }
 
 static void az_directory__bad_records_are_placed(void)
@@ -496,11 +424,12 @@ static void az_directory__bad_records_are_placed(void)
 		"  {\"userPrincipalName\": \"nobody@contoso.com\"},\n"
 		"  {\"id\": \"" BOB "\", \"userPrincipalName\": \"bob@contoso.com\", \"userType\": \"Guest\"}\n"
 		"]\n";
-	char dir[64], path[256];
+	const char *path;
+	scratch s;
 	loaded l;
 	const diag *d;
 
-	scratch(dir, sizeof(dir), path, sizeof(path), NULL, "users.json", text);
+	path = scratch_one(&s, NULL, "users.json", text);
 	load1(&l, path);
 	CU_ASSERT_EQUAL(l.err, PG_EINPUT);
 	d = find_diag(&l, DIAG_ERROR, "'id' must be an object id (a GUID), not 'not-a-guid'");
@@ -520,7 +449,7 @@ static void az_directory__bad_records_are_placed(void)
 	CU_ASSERT_FALSE(P(&l, G_READERS)->members_known);
 	CU_ASSERT_TRUE(P(&l, BOB)->external);
 	unload(&l);
-	scratch_free(dir, path, NULL);
+	scratch_free(&s, NULL);
 }
 
 /* --- resources ------------------------------------------------------------------ */
@@ -646,12 +575,13 @@ static void az_resources__malformed_id_placed_and_next_read(void)
 		"  {\"id\": \"" SUB "rg/providers/Microsoft.Web/sites/e\", \"identity\": {\"principalId\": \"p-1\",\n"
 		"   \"userAssignedIdentities\": {\"not/an/id\": {}, \"" UAI "\": [1]}}}\n"
 		"]\n";
-	char dir[64], path[256];
+	const char *path;
+	scratch s;
 	loaded l;
 	const diag *d;
 	az_resource *r;
 
-	scratch(dir, sizeof(dir), path, sizeof(path), NULL, "resources.json", text);
+	path = scratch_one(&s, NULL, "resources.json", text);
 	load1(&l, path);
 	CU_ASSERT_EQUAL(l.err, PG_EINPUT);
 	ASSERT_STR(l.run.inputs[0].format, "azure-resources");
@@ -680,7 +610,7 @@ static void az_resources__malformed_id_placed_and_next_read(void)
 	CU_ASSERT_PTR_NOT_NULL(find_diag(&l, DIAG_ERROR, "malformed user-assigned identity resource id 'not/an/id'"));
 	CU_ASSERT_PTR_NOT_NULL(find_diag(&l, DIAG_ERROR, "must map to an object, not a list"));
 	unload(&l);
-	scratch_free(dir, path, NULL);
+	scratch_free(&s, NULL);
 }
 
 /* Every file under a folder: neither Azure reader may claim it. */
@@ -713,7 +643,8 @@ static void az_resources__detection_does_not_misfire(void)
 					      "/work/shared/data/examples/azure/arm-templates",
 					      "/work/shared/data/examples/azure/rest-api",
 					      "/work/shared/data/examples/azure/az-cli" };
-	char dir[64], path[256];
+	const char *path;
+	scratch s;
 	size_t n = 0, i;
 
 	CU_ASSERT_EQUAL(fswalk("fixtures/aws", &ops, &n), 0);
@@ -726,12 +657,12 @@ static void az_resources__detection_does_not_misfire(void)
 		}
 	}
 	/* an ARM template with a resource of its own */
-	scratch(dir, sizeof(dir), path, sizeof(path), NULL, "template.json",
-		"{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"
-		" \"contentVersion\": \"1.0.0.0\", \"id\": \"" STORE "\", \"type\": \"Microsoft.Storage/storageAccounts\",\n"
-		" \"resources\": []}\n");
+	path = scratch_one(&s, NULL, "template.json",
+			   "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+			   "deploymentTemplate.json#\",\n \"contentVersion\": \"1.0.0.0\", \"id\": \"" STORE "\",\n"
+			   " \"type\": \"Microsoft.Storage/storageAccounts\", \"resources\": []}\n");
 	CU_ASSERT_EQUAL(fswalk(path, &ops, &n), 0);
-	scratch_free(dir, path, NULL);
+	scratch_free(&s, NULL);
 }
 
 TEST_SUITE(az_directory)

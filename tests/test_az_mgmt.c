@@ -4,14 +4,8 @@
  * az_lighthouse.c ("azure-lighthouse"), read through ingest_paths as the
  * CLI does.
  */
-#include "ingest/ingest.h"
-#include "model/azure.h"
-#include "model/model.h"
+#include "tests/test_ingest_util.h"
 #include "tests/test_util.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
 
 #define MG "fixtures/azure/mgmt"
 #define LH "fixtures/azure/lighthouse"
@@ -19,82 +13,6 @@
 #define T2 "20000000-0000-0000-0000-000000000000"
 #define TA "aaaaaaaa-0000-4000-8000-000000000001"
 #define SUB1 "/subscriptions/11111111-1111-4111-8111-111111111111"
-
-typedef struct loaded {
-	model *m;
-	azm *a;
-	ingest_run run;
-	diag_list diags;
-	int err;
-} loaded;
-
-static void load(loaded *l, const char *const *paths, size_t n)
-{
-	l->m = model_new();
-	ingest_run_init(&l->run);
-	diag_list_init(&l->diags);
-	l->err = ingest_paths(&l->run, l->m, (char *const *)paths, n, NULL, &l->diags);
-	model_finalize(l->m, NULL);
-	l->a = model_azure(l->m);
-}
-
-static void load1(loaded *l, const char *path)
-{
-	load(l, &path, 1);
-}
-
-static void unload(loaded *l)
-{
-	model_free(l->m);
-	ingest_run_release(&l->run);
-	diag_list_release(&l->diags);
-}
-
-/* The first diagnostic of severity sev whose message contains part, or NULL. */
-static const diag *find_diag(const loaded *l, diag_severity sev, const char *part)
-{
-	size_t i;
-
-	for (i = 0; i < l->diags.count; i++)
-		if (l->diags.items[i].severity == sev && strstr(l->diags.items[i].msg, part))
-			return &l->diags.items[i];
-	return NULL;
-}
-
-static size_t count_sev(const loaded *l, diag_severity sev)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < l->diags.count; i++)
-		n += l->diags.items[i].severity == sev;
-	return n;
-}
-
-/* Write text to a fresh temporary file named name; returns its path (static buffer per slot). */
-static const char *scratch(int slot, const char *name, const char *text)
-{
-	static char dirs[4][64], paths[4][128];
-	FILE *f;
-
-	snprintf(dirs[slot], sizeof(dirs[slot]), "/tmp/pg-az-mgmt-XXXXXX");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dirs[slot]));
-	snprintf(paths[slot], sizeof(paths[slot]), "%s/%s", dirs[slot], name);
-	f = fopen(paths[slot], "w");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fputs(text, f);
-	fclose(f);
-	return paths[slot];
-}
-
-static void scratch_free(const char *path)
-{
-	char dir[128];
-	const char *slash = strrchr(path, '/');
-
-	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
-	unlink(path);
-	rmdir(dir);
-}
 
 static az_scope *scope(loaded *l, const char *id)
 {
@@ -257,15 +175,16 @@ static void az_mgmt__entities_yaml_agrees_with_show(void)
 
 static void az_mgmt__conflicting_parent_warns_in_place(void)
 {
-	const char *p = scratch(0, "entities.json",
-				"[\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/x\", \"type\": \"Microsoft.Management/managementGroups\",\n"
-				"  \"parent\": {\"id\": \"/providers/Microsoft.Management/managementGroups/a\"}},\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/X\", \"type\": \"Microsoft.Management/managementGroups\",\n"
-				"  \"parent\": {\"id\": \"/providers/Microsoft.Management/managementGroups/b\"}},\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/x\", \"type\": \"Microsoft.Management/managementGroups\",\n"
-				"  \"parent\": {\"id\": \"/providers/Microsoft.Management/managementGroups/A\"}}\n"
-				"]\n");
+	scratch s;
+	const char *p = scratch_one(&s, NULL, "entities.json",
+				    "[\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/x\", \"type\": \"Microsoft.Management/managementGroups\",\n"
+				    "  \"parent\": {\"id\": \"/providers/Microsoft.Management/managementGroups/a\"}},\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/X\", \"type\": \"Microsoft.Management/managementGroups\",\n"
+				    "  \"parent\": {\"id\": \"/providers/Microsoft.Management/managementGroups/b\"}},\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/x\", \"type\": \"Microsoft.Management/managementGroups\",\n"
+				    "  \"parent\": {\"id\": \"/providers/Microsoft.Management/managementGroups/A\"}}\n"
+				    "]\n");
 	loaded l;
 	const diag *d;
 
@@ -279,20 +198,21 @@ static void az_mgmt__conflicting_parent_warns_in_place(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(d->msg, "keeping the first"));
 	ASSERT_STR(parent_of(&l, MG_ID("x")), "/providers/microsoft.management/managementgroups/a");
 	unload(&l);
-	scratch_free(p);
+	scratch_free(&s, NULL);
 }
 
 static void az_mgmt__parent_cycle_is_an_error(void)
 {
-	const char *p = scratch(0, "cycle.json",
-				"[\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/a\", \"type\": \"Microsoft.Management/managementGroups\",\n"
-				"  \"parent\": {\"id\": \"/providers/Microsoft.Management/managementGroups/b\"}},\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/b\", \"type\": \"Microsoft.Management/managementGroups\",\n"
-				"  \"parent\": {\"id\": \"/providers/Microsoft.Management/managementGroups/a\"}},\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/c\", \"type\": \"Microsoft.Management/managementGroups\",\n"
-				"  \"children\": [{\"id\": \"/providers/Microsoft.Management/managementGroups/c\"}]}\n"
-				"]\n");
+	scratch s;
+	const char *p = scratch_one(&s, NULL, "cycle.json",
+				    "[\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/a\", \"type\": \"Microsoft.Management/managementGroups\",\n"
+				    "  \"parent\": {\"id\": \"/providers/Microsoft.Management/managementGroups/b\"}},\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/b\", \"type\": \"Microsoft.Management/managementGroups\",\n"
+				    "  \"parent\": {\"id\": \"/providers/Microsoft.Management/managementGroups/a\"}},\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/c\", \"type\": \"Microsoft.Management/managementGroups\",\n"
+				    "  \"children\": [{\"id\": \"/providers/Microsoft.Management/managementGroups/c\"}]}\n"
+				    "]\n");
 	loaded l;
 	const diag *d;
 	const char *chain[64];
@@ -312,26 +232,28 @@ static void az_mgmt__parent_cycle_is_an_error(void)
 	CU_ASSERT_EQUAL(azm_ancestors(l.a, MG_ID("a"), chain, 64, &gap), 3);
 	CU_ASSERT_EQUAL(gap, 1);
 	unload(&l);
-	scratch_free(p);
+	scratch_free(&s, NULL);
 }
 
 static void az_mgmt__wrong_types_are_placed_errors(void)
 {
-	const char *p = scratch(0, "bad.json",
-				"[\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/g\", \"type\": \"Microsoft.Management/managementGroups\",\n"
-				"  \"children\": {\"id\": \"/subscriptions/s1\"}},\n"
-				" 42,\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/h\", \"parent\": 7},\n"
-				" {\"id\": \"/subscriptions/s2/resourceGroups/rg\", \"type\": \"/subscriptions\"},\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/i\", \"tenantId\": [1],\n"
-				"  \"parent\": {\"id\": \"/subscriptions/s3\"}},\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/g/subscriptions/s4\",\n"
-				"  \"type\": \"Microsoft.Management/managementGroups/subscriptions\"},\n"
-				" {\"type\": \"/subscriptions\", \"name\": \"s5\", \"displayName\": \"five\",\n"
-				"  \"parent\": \"/providers/Microsoft.Management/managementGroups/g\"},\n"
-				" {\"id\": \"/providers/Microsoft.Management/managementGroups/j\", \"parent\": {\"id\": null}}\n"
-				"]\n");
+	scratch s;
+	const char *p = scratch_one(&s, NULL, "bad.json",
+				    "[\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/g\", \"type\": \"Microsoft.Management/managementGroups\",\n"
+				    "  \"children\": {\"id\": \"/subscriptions/s1\"}},\n"
+				    " 42,\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/h\", \"parent\": 7},\n"
+				    " {\"id\": \"/subscriptions/s2/resourceGroups/rg\", \"type\": \"/subscriptions\"},\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/i\", \"tenantId\": [1],\n"
+				    "  \"parent\": {\"id\": \"/subscriptions/s3\"}},\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/g/subscriptions/s4\",\n"
+				    "  \"type\": \"Microsoft.Management/managementGroups/subscriptions\"},\n"
+				    " {\"type\": \"/subscriptions\", \"name\": \"s5\", \"displayName\": \"five\",\n"
+				    "  \"parent\": \"/providers/Microsoft.Management/managementGroups/g\"},\n"
+				    " {\"id\": \"/providers/Microsoft.Management/managementGroups/j\", \"parent\": {\"id\": null}},\n"
+				    " null\n"
+				    "]\n");
 	loaded l;
 	const diag *d;
 
@@ -350,7 +272,9 @@ static void az_mgmt__wrong_types_are_placed_errors(void)
 	CU_ASSERT_EQUAL(d ? d->line : 0, 7);
 	d = find_diag(&l, DIAG_ERROR, "must be a management group");
 	CU_ASSERT_EQUAL(d ? d->line : 0, 8);
-	CU_ASSERT_EQUAL(l.diags.errors, 6);
+	d = find_diag(&l, DIAG_ERROR, "each management group entry must be an object, not null");
+	CU_ASSERT_EQUAL(d ? d->line : 0, 14);
+	CU_ASSERT_EQUAL(l.diags.errors, 7);
 	/* the rest is read */
 	CU_ASSERT_PTR_NOT_NULL(scope(&l, MG_ID("h")));
 	ASSERT_STR(parent_of(&l, "/subscriptions/s4"), "/providers/microsoft.management/managementgroups/g");
@@ -359,7 +283,7 @@ static void az_mgmt__wrong_types_are_placed_errors(void)
 	ASSERT_STR(parent_of(&l, MG_ID("j")), "?");      /* {"id": null} says nothing */
 	ASSERT_STR(parent_of(&l, "/subscriptions/s3"), "-");   /* a wrong parent adds no scope */
 	unload(&l);
-	scratch_free(p);
+	scratch_free(&s, NULL);
 }
 
 static void az_mgmt__detection_leaves_other_inputs(void)
@@ -446,13 +370,14 @@ static void az_account__list_gives_subscriptions_and_tenants(void)
 
 static void az_account__bad_rows_are_placed_errors(void)
 {
-	const char *p = scratch(0, "accounts.yaml",
-				"- {id: 11111111-1111-4111-8111-111111111111, tenantId: t1, isDefault: true, name: one}\n"
-				"- {id: \"12\", tenantId: t1, isDefault: false}\n"
-				"- {tenantId: t1, isDefault: false, name: nameless}\n"
-				"- {id: /subscriptions/22222222-2222-4222-8222-222222222222, tenantId: {a: 1}, state: Enabled}\n"
-				"- {subscriptionId: 33333333-3333-4333-8333-333333333333, id: /subscriptions/33333333-3333-4333-8333-333333333333,\n"
-				"   tenantId: t2, displayName: three, state: Enabled}\n");
+	scratch s;
+	const char *p = scratch_one(&s, NULL, "accounts.yaml",
+				    "- {id: 11111111-1111-4111-8111-111111111111, tenantId: t1, isDefault: true, name: one}\n"
+				    "- {id: \"12\", tenantId: t1, isDefault: false}\n"
+				    "- {tenantId: t1, isDefault: false, name: nameless}\n"
+				    "- {id: /subscriptions/22222222-2222-4222-8222-222222222222, tenantId: {a: 1}, state: Enabled}\n"
+				    "- {subscriptionId: 33333333-3333-4333-8333-333333333333, id: /subscriptions/33333333-3333-4333-8333-333333333333,\n"
+				    "   tenantId: t2, displayName: three, state: Enabled}\n");
 	loaded l;
 	const diag *d;
 
@@ -472,7 +397,7 @@ static void az_account__bad_rows_are_placed_errors(void)
 	ASSERT_STR(scope(&l, "/subscriptions/33333333-3333-4333-8333-333333333333")->name, "three");
 	CU_ASSERT_TRUE(azm_is_home_tenant(l.a, "t2"));
 	unload(&l);
-	scratch_free(p);
+	scratch_free(&s, NULL);
 }
 
 /* --- Lighthouse ----------------------------------------------------------------- */
@@ -537,25 +462,26 @@ static void az_lighthouse__definitions_alone_are_unassigned(void)
 
 static void az_lighthouse__assignment_joins_definition_of_same_file(void)
 {
-	const char *p = scratch(0, "bundle.yaml",
-				"- id: /subscriptions/S1/resourceGroups/RG1/providers/Microsoft.ManagedServices/registrationAssignments/a1\n"
-				"  type: Microsoft.ManagedServices/registrationAssignments\n"
-				"  properties:\n"
-				"    registrationDefinitionId: /subscriptions/s1/providers/Microsoft.ManagedServices/registrationDefinitions/D1\n"
-				"- id: /subscriptions/S1/providers/Microsoft.ManagedServices/registrationDefinitions/d1\n"
-				"  type: Microsoft.ManagedServices/registrationDefinitions\n"
-				"  properties:\n"
-				"    managedByTenantId: tenant-m\n"
-				"    authorizations:\n"
-				"    - {principalId: p1, roleDefinitionId: r1}\n"
-				"    eligibleAuthorizations:\n"
-				"    - {principalId: p2, roleDefinitionId: r2}\n"
-				"- id: /subscriptions/S1/providers/Microsoft.ManagedServices/registrationDefinitions/d2\n"
-				"  type: Microsoft.ManagedServices/registrationDefinitions\n"
-				"  properties:\n"
-				"    managedByTenantId: tenant-m\n"
-				"    authorizations:\n"
-				"    - {principalId: p3, roleDefinitionId: r3}\n");
+	scratch s;
+	const char *p = scratch_one(&s, NULL, "bundle.yaml",
+				    "- id: /subscriptions/S1/resourceGroups/RG1/providers/Microsoft.ManagedServices/registrationAssignments/a1\n"
+				    "  type: Microsoft.ManagedServices/registrationAssignments\n"
+				    "  properties:\n"
+				    "    registrationDefinitionId: /subscriptions/s1/providers/Microsoft.ManagedServices/registrationDefinitions/D1\n"
+				    "- id: /subscriptions/S1/providers/Microsoft.ManagedServices/registrationDefinitions/d1\n"
+				    "  type: Microsoft.ManagedServices/registrationDefinitions\n"
+				    "  properties:\n"
+				    "    managedByTenantId: tenant-m\n"
+				    "    authorizations:\n"
+				    "    - {principalId: p1, roleDefinitionId: r1}\n"
+				    "    eligibleAuthorizations:\n"
+				    "    - {principalId: p2, roleDefinitionId: r2}\n"
+				    "- id: /subscriptions/S1/providers/Microsoft.ManagedServices/registrationDefinitions/d2\n"
+				    "  type: Microsoft.ManagedServices/registrationDefinitions\n"
+				    "  properties:\n"
+				    "    managedByTenantId: tenant-m\n"
+				    "    authorizations:\n"
+				    "    - {principalId: p3, roleDefinitionId: r3}\n");
 	loaded l;
 
 	load1(&l, p);
@@ -568,15 +494,16 @@ static void az_lighthouse__assignment_joins_definition_of_same_file(void)
 	CU_ASSERT_EQUAL(count_at(&l, AZA_LIGHTHOUSE_UNASSIGNED, "/subscriptions/S1"), 1);
 	ASSERT_STR(azm_find_principal(l.a, "p3")->external_why, "Lighthouse delegation from tenant tenant-m");
 	unload(&l);
-	scratch_free(p);
+	scratch_free(&s, NULL);
 }
 
 static void az_lighthouse__assignment_without_definition_notes(void)
 {
-	const char *p = scratch(0, "assignments.json",
-				"{\"value\": [{\"id\": \"/subscriptions/s1/providers/Microsoft.ManagedServices/registrationAssignments/a\",\n"
-				"  \"properties\": {\"registrationDefinitionId\": \"/subscriptions/s1/providers/Microsoft.ManagedServices/registrationDefinitions/d9\",\n"
-				"                 \"registrationDefinition\": null}}]}\n");
+	scratch s;
+	const char *p = scratch_one(&s, NULL, "assignments.json",
+				    "{\"value\": [{\"id\": \"/subscriptions/s1/providers/Microsoft.ManagedServices/registrationAssignments/a\",\n"
+				    "  \"properties\": {\"registrationDefinitionId\": \"/subscriptions/s1/providers/Microsoft.ManagedServices/registrationDefinitions/d9\",\n"
+				    "                 \"registrationDefinition\": null}}]}\n");
 	loaded l;
 	const diag *d;
 	size_t n;
@@ -590,29 +517,30 @@ static void az_lighthouse__assignment_without_definition_notes(void)
 	azm_assignments(l.a, &n);
 	CU_ASSERT_EQUAL(n, 0);
 	unload(&l);
-	scratch_free(p);
+	scratch_free(&s, NULL);
 }
 
 static void az_lighthouse__wrong_types_are_placed_errors(void)
 {
-	const char *p = scratch(0, "bad.json",
-				"[\n"
-				" {\"id\": \"/subscriptions/s1/providers/Microsoft.ManagedServices/registrationDefinitions/d1\",\n"
-				"  \"properties\": {\"managedByTenantId\": \"m\", \"authorizations\": [\n"
-				"   {\"principalId\": \"ok\", \"roleDefinitionId\": \"r\"},\n"
-				"   {\"roleDefinitionId\": \"r\"},\n"
-				"   {\"principalId\": 5, \"roleDefinitionId\": \"r\"},\n"
-				"   \"p\",\n"
-				"   {\"principalId\": \"x\", \"roleDefinitionId\": \"r\", \"delegatedRoleDefinitionIds\": \"r2\"}],\n"
-				"   \"eligibleAuthorizations\": {}}},\n"
-				" {\"type\": \"Microsoft.ManagedServices/registrationAssignments\", \"properties\": {\"registrationDefinitionId\": \"d\"}},\n"
-				" {\"id\": \"/providers/Microsoft.ManagedServices/registrationAssignments/t\", \"properties\": {\"registrationDefinitionId\": \"d\"}},\n"
-				" {\"id\": \"/subscriptions/s2/providers/Microsoft.ManagedServices/registrationDefinitions/d2\",\n"
-				"  \"type\": \"Microsoft.ManagedServices/registrationDefinitions\", \"properties\": {\"authorizations\": []}},\n"
-				" {\"id\": \"/subscriptions/s3/providers/Microsoft.ManagedServices/registrationAssignments/a3\",\n"
-				"  \"properties\": {\"registrationDefinitionId\": \"d\", \"registrationDefinition\": [1]}},\n"
-				" {\"name\": \"neither\"}\n"
-				"]\n");
+	scratch s;
+	const char *p = scratch_one(&s, NULL, "bad.json",
+				    "[\n"
+				    " {\"id\": \"/subscriptions/s1/providers/Microsoft.ManagedServices/registrationDefinitions/d1\",\n"
+				    "  \"properties\": {\"managedByTenantId\": \"m\", \"authorizations\": [\n"
+				    "   {\"principalId\": \"ok\", \"roleDefinitionId\": \"r\"},\n"
+				    "   {\"roleDefinitionId\": \"r\"},\n"
+				    "   {\"principalId\": 5, \"roleDefinitionId\": \"r\"},\n"
+				    "   \"p\",\n"
+				    "   {\"principalId\": \"x\", \"roleDefinitionId\": \"r\", \"delegatedRoleDefinitionIds\": \"r2\"}],\n"
+				    "   \"eligibleAuthorizations\": {}}},\n"
+				    " {\"type\": \"Microsoft.ManagedServices/registrationAssignments\", \"properties\": {\"registrationDefinitionId\": \"d\"}},\n"
+				    " {\"id\": \"/providers/Microsoft.ManagedServices/registrationAssignments/t\", \"properties\": {\"registrationDefinitionId\": \"d\"}},\n"
+				    " {\"id\": \"/subscriptions/s2/providers/Microsoft.ManagedServices/registrationDefinitions/d2\",\n"
+				    "  \"type\": \"Microsoft.ManagedServices/registrationDefinitions\", \"properties\": {\"authorizations\": []}},\n"
+				    " {\"id\": \"/subscriptions/s3/providers/Microsoft.ManagedServices/registrationAssignments/a3\",\n"
+				    "  \"properties\": {\"registrationDefinitionId\": \"d\", \"registrationDefinition\": [1]}},\n"
+				    " {\"name\": \"neither\"}\n"
+				    "]\n");
 	loaded l;
 	const diag *d;
 
@@ -644,7 +572,7 @@ static void az_lighthouse__wrong_types_are_placed_errors(void)
 	CU_ASSERT_EQUAL(count_at(&l, AZA_LIGHTHOUSE_UNASSIGNED, "/subscriptions/s1"), 1);
 	CU_ASSERT_TRUE(azm_find_principal(l.a, "ok")->external);
 	unload(&l);
-	scratch_free(p);
+	scratch_free(&s, NULL);
 }
 
 static void az_lighthouse__yaml_cli_assignment_at_resource_group(void)

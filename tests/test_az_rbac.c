@@ -4,9 +4,7 @@
  * CLI does, and az_read_role as validate calls it.
  */
 #include "ingest/az_rbac.h"
-#include "ingest/ingest.h"
-#include "model/azure.h"
-#include "model/model.h"
+#include "tests/test_ingest_util.h"
 #include "tests/test_util.h"
 
 #include <stdio.h>
@@ -15,56 +13,6 @@
 #define F "fixtures/azure/rbac/"
 #define SUB "/subscriptions/5c1a3d2e-0000-4000-8000-000000000001"
 #define OWNER "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
-
-typedef struct loaded {
-	model *m;
-	azm *a;
-	ingest_run run;
-	diag_list diags;
-	int err;
-} loaded;
-
-static void load(loaded *l, const char *const *paths, size_t n)
-{
-	l->m = model_new();
-	ingest_run_init(&l->run);
-	diag_list_init(&l->diags);
-	l->err = ingest_paths(&l->run, l->m, (char *const *)paths, n, NULL, &l->diags);
-	model_finalize(l->m, NULL);
-	l->a = model_azure(l->m);
-}
-
-static void load1(loaded *l, const char *path)
-{
-	load(l, &path, 1);
-}
-
-static void unload(loaded *l)
-{
-	model_free(l->m);
-	ingest_run_release(&l->run);
-	diag_list_release(&l->diags);
-}
-
-static size_t count(const loaded *l, diag_severity sev)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < l->diags.count; i++)
-		n += l->diags.items[i].severity == sev;
-	return n;
-}
-
-/* The diagnostic of severity sev whose message contains part, or NULL. */
-static const diag *find_diag(const loaded *l, diag_severity sev, const char *part)
-{
-	size_t i;
-
-	for (i = 0; i < l->diags.count; i++)
-		if (l->diags.items[i].severity == sev && strstr(l->diags.items[i].msg, part))
-			return &l->diags.items[i];
-	return NULL;
-}
 
 /* 1 when an error containing part is placed at line:col. */
 static int error_at(const loaded *l, const char *part, unsigned line, unsigned col)
@@ -117,7 +65,7 @@ static void test_cli_fields(void)
 	az_assignment *x;
 
 	load1(&l, F "assignments-cli.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	CU_ASSERT_EQUAL(n_assignments(&l), 7);
 	x = assignment(&l, "a0000000-0000-4000-8000-000000000001");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
@@ -214,7 +162,7 @@ static void test_orphaned_principal(void)
 	/* kept: the principal is just its object id */
 	CU_ASSERT_PTR_NULL(x->principal->name);
 	ASSERT_STR(x->principal->id, "0f000000-0000-4000-8000-00000000ffff");
-	CU_ASSERT_EQUAL(count(&l, DIAG_WARNING), 1);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_WARNING), 1);
 	w = find_diag(&l, DIAG_WARNING, "2 role assignments name a principal the directory no longer has");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(w);
 	CU_ASSERT_EQUAL(w->line, 67);
@@ -241,7 +189,7 @@ static void test_three_shapes_same_model(void)
 	for (i = 0; i < 3; i++) {
 		az_assignment *x;
 		load1(&l, paths[i]);
-		CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+		CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 		CU_ASSERT_EQUAL(n_assignments(&l), 1);
 		x = assignment(&l, "b0000000-0000-4000-8000-000000000001");
 		CU_ASSERT_PTR_NOT_NULL_FATAL(x);
@@ -292,7 +240,7 @@ static void test_real_examples(void)
 
 	/* the azure-rest-api-specs wrapper around a REST list */
 	load1(&l, F "authorization_2022-04-01_RoleAssignments_ListForScope.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	x = assignment(&l, "b0f43c54-e787-4862-89b1-a653fa9cf747");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
 	ASSERT_STR(x->scope, "/subscriptions/a925f2f7-5c63-4b7b-8799-25a5f97bc3b2");
@@ -303,7 +251,7 @@ static void test_real_examples(void)
 
 	/* the az CLI documentation rows: placeholders in ids, a condition, scope "/" */
 	load1(&l, F "az_role_assignment_list_examples.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	CU_ASSERT_EQUAL(n_assignments(&l), 3);
 	x = assignment(&l, "11111111-1111-1111-1111-111111111111");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
@@ -312,7 +260,7 @@ static void test_real_examples(void)
 	unload(&l);
 
 	load1(&l, F "az_role_definition_list_custom_role_example.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	r = azm_find_role(l.a, "88888888-8888-8888-8888-888888888888");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
 	ASSERT_STR(r->name, "Virtual Machine Operator");
@@ -325,7 +273,7 @@ static void test_real_examples(void)
 
 	/* a REST GET in the spec wrapper: "type" inside properties is the role type */
 	load1(&l, F "authorization_2022-04-01_GetRoleDefinitionById.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	r = azm_find_role(l.a, "roleDefinitionId");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
 	ASSERT_STR(r->name, "Role name");
@@ -335,7 +283,7 @@ static void test_real_examples(void)
 
 	/* an Enterprise-Scale role definition resource ("type": "customRole" in properties) */
 	load1(&l, F "Application-Owners.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	r = azm_find_role(l.a, "c9a07a05-a1fc-53fe-a565-5eed25597c03");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
 	CU_ASSERT_FALSE(r->builtin);
@@ -351,7 +299,7 @@ static void test_classic_admins(void)
 	size_t i, n;
 
 	load1(&l, F "classic-admins-cli.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	xs = azm_assignments(l.a, &n);
 	CU_ASSERT_EQUAL_FATAL(n, 3);
 	for (i = 0; i < n; i++) {
@@ -385,7 +333,7 @@ static void test_classic_admins(void)
 	unload(&l);
 
 	load1(&l, F "classic-admins-rest.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	ASSERT_STR(format_of(F "classic-admins-rest.json"), "azure-role-assignments");
 	xs = azm_assignments(l.a, &n);
 	CU_ASSERT_EQUAL_FATAL(n, 2);
@@ -405,7 +353,7 @@ static void test_deny_everyone(void)
 	size_t n;
 
 	load1(&l, F "deny-everyone.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	ASSERT_STR(l.run.inputs[0].format, "azure-deny-assignments");
 	ds = azm_denies(l.a, &n);
 	/* the "audit" one denies nothing and is not kept */
@@ -437,7 +385,7 @@ static void test_deny_everyone(void)
 
 	/* the spec example: placeholder principals of unknown type */
 	load1(&l, F "authorization_2022-04-01_GetDenyAssignmentById.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	ds = azm_denies(l.a, &n);
 	CU_ASSERT_EQUAL_FATAL(n, 1);
 	ASSERT_STR(ds[0]->scope, "/subscriptions/subid/resourcegroups/rgname");
@@ -453,7 +401,7 @@ static void test_role_two_blocks(void)
 	az_role *r, *b;
 
 	load1(&l, F "roledefs-two-blocks.json");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	ASSERT_STR(l.run.inputs[0].format, "azure-role-definitions");
 	r = azm_find_role(l.a, "D0000000-0000-4000-8000-000000000001");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
@@ -491,7 +439,7 @@ static void test_role_rest_yaml_and_first_wins(void)
 	size_t n1, n2;
 
 	load1(&l, F "roledefs-rest.yaml");
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	r = azm_find_role(l.a, "d0000000-0000-4000-8000-000000000002");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
 	ASSERT_STR(r->name, "Synthetic Data Writer");
@@ -508,7 +456,7 @@ static void test_role_rest_yaml_and_first_wins(void)
 	azm_roles(l.a, &n1);
 	unload(&l);
 	load(&l, two, 2);
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 0);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 0);
 	azm_roles(l.a, &n2);
 	CU_ASSERT_EQUAL(n2, n1);
 	r = azm_find_role(l.a, "d0000000-0000-4000-8000-000000000001");
@@ -534,7 +482,7 @@ static void test_role_errors(void)
 	CU_ASSERT_TRUE(error_at(&l, "'roleType' must be a string, not a number", 32, 17));
 	CU_ASSERT_TRUE(error_at(&l, "role definition '?' has no 'permissions'", 30, 3));
 	CU_ASSERT_TRUE(error_at(&l, "'permissions' must be a list, not an object", 38, 20));
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 8);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 8);
 	/* the good record is read; the bad ones are not added */
 	CU_ASSERT_PTR_NOT_NULL(azm_find_role(l.a, "e0000000-0000-4000-8000-000000000002"));
 	CU_ASSERT_PTR_NULL(azm_find_role(l.a, "e0000000-0000-4000-8000-000000000001"));
@@ -555,7 +503,7 @@ static void test_assignment_errors(void)
 	CU_ASSERT_TRUE(error_at(&l, "names no role definition", 17, 25));
 	CU_ASSERT_TRUE(error_at(&l, "a role assignment must be an object, not a string", 26, 3));
 	CU_ASSERT_TRUE(error_at(&l, "'principalId' is empty", 28, 20));
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 6);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 6);
 	CU_ASSERT_EQUAL(n_assignments(&l), 1);
 	unload(&l);
 }
@@ -570,7 +518,7 @@ static void test_deny_errors(void)
 	CU_ASSERT_EQUAL(l.err, PG_EINPUT);
 	CU_ASSERT_TRUE(error_at(&l, "'doNotApplyToChildScopes' must be a boolean, not a string", 6, 30));
 	CU_ASSERT_TRUE(error_at(&l, "each entry of 'principals' must be an object", 17, 9));
-	CU_ASSERT_EQUAL(count(&l, DIAG_ERROR), 2);
+	CU_ASSERT_EQUAL(count_sev(&l, DIAG_ERROR), 2);
 	ds = azm_denies(l.a, &n);
 	CU_ASSERT_EQUAL_FATAL(n, 1);
 	ASSERT_STR(ds[0]->name, "Fine");

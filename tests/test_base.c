@@ -1,9 +1,11 @@
-/* Tests for analyzer/base: arena, intern, diag, strbuf. */
+/* Tests for analyzer/base: arena, intern, diag, strbuf, suggest, fswalk, strci, strlist. */
 #include "base/arena.h"
 #include "base/diag.h"
 #include "base/fswalk.h"
 #include "base/intern.h"
 #include "base/strbuf.h"
+#include "base/strci.h"
+#include "base/strlist.h"
 #include "base/suggest.h"
 #include "tests/test_util.h"
 
@@ -158,6 +160,64 @@ static void base__fswalk_sorted_filtered(void)
 	strbuf_release(&p);
 }
 
+/* A table sorted by lowercase name, as the catalogues are. */
+static const char *const sorted[] = { "Ab", "abc", "AbD", "b", "B:x", "ba" };
+
+static const char *sorted_at(size_t i, const void *ctx)
+{
+	return ((const char *const *)ctx)[i];
+}
+
+static void base__strci_compare_and_search(void)
+{
+	size_t lo = 0, hi = 6;
+
+	CU_ASSERT_EQUAL(strci_cmp("AbC", "aBc"), 0);
+	CU_ASSERT_TRUE(strci_cmp("ab", "ABC") < 0);
+	CU_ASSERT_TRUE(strci_cmp("b", "A") > 0);
+	CU_ASSERT_EQUAL(strci_prefix_cmp("ABCd", "abc", 3), 0);
+	CU_ASSERT_TRUE(strci_prefix_cmp("ab", "abc", 3) < 0);   /* shorter than the prefix */
+	ASSERT_STR(strci_str("/Providers/MS/x", "/providers/"), "/Providers/MS/x");
+	ASSERT_STR(strci_str("a#ext#b", "#EXT#"), "#ext#b");
+	CU_ASSERT_PTR_NULL(strci_str("abc", "abd"));
+	CU_ASSERT_PTR_NULL(strci_str(NULL, "a"));
+	CU_ASSERT_EQUAL(strci_find("ABD", 0, 6, sorted_at, sorted), 2);
+	CU_ASSERT_EQUAL(strci_find("b:X", 0, 6, sorted_at, sorted), 4);
+	CU_ASSERT_EQUAL(strci_find("ab", 1, 6, sorted_at, sorted), -1);      /* outside the range */
+	CU_ASSERT_EQUAL(strci_find("abe", 0, 6, sorted_at, sorted), -1);
+	strci_prefix_range("AB", 2, &lo, &hi, sorted_at, sorted);
+	CU_ASSERT_EQUAL(lo, 0);
+	CU_ASSERT_EQUAL(hi, 3);
+	lo = 0;
+	hi = 6;
+	strci_prefix_range("b", 1, &lo, &hi, sorted_at, sorted);
+	CU_ASSERT_EQUAL(lo, 3);
+	CU_ASSERT_EQUAL(hi, 6);
+	lo = 0;
+	hi = 6;
+	strci_prefix_range("c", 1, &lo, &hi, sorted_at, sorted);
+	CU_ASSERT_EQUAL(lo, hi);
+}
+
+static void base__strlist_unique_sorted(void)
+{
+	char **items = NULL;
+	size_t n = 0, cap = 0;
+
+	strlist_addf(&items, &n, &cap, "b %d", 2);
+	strlist_add(&items, &n, &cap, strdup("a"));
+	strlist_addf(&items, &n, &cap, "b %s", "2");   /* a duplicate: freed, not added */
+	strlist_add(&items, &n, &cap, strdup("a"));
+	CU_ASSERT_EQUAL_FATAL(n, 2);
+	strlist_sort(items, n);
+	ASSERT_STR(items[0], "a");
+	ASSERT_STR(items[1], "b 2");
+	strlist_release(&items, &n, &cap);
+	CU_ASSERT_PTR_NULL(items);
+	CU_ASSERT_EQUAL(n, 0);
+	strlist_release(&items, &n, &cap);
+}
+
 TEST_SUITE(base)
 {
 	static const test_case cases[] = {
@@ -167,6 +227,8 @@ TEST_SUITE(base)
 		{ "base__strbuf_grows", base__strbuf_grows },
 		{ "base__suggest_closest", base__suggest_closest },
 		{ "base__fswalk_sorted_filtered", base__fswalk_sorted_filtered },
+		{ "base__strci_compare_and_search", base__strci_compare_and_search },
+		{ "base__strlist_unique_sorted", base__strlist_unique_sorted },
 		{ NULL, NULL }
 	};
 	return test_register("base", cases);

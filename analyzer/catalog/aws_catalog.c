@@ -8,6 +8,7 @@
  */
 #include "catalog/aws_catalog.h"
 #include "catalog/aws_catalog_data.h"
+#include "base/strci.h"
 #include "base/xalloc.h"
 
 #include <assert.h>
@@ -16,66 +17,20 @@
 
 #define T aws_catalog_generated
 
-static inline int lower(int c)
-{
-	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-}
-
 static inline const char *name_at(size_t i)
 {
 	return T.names + T.actions[i].name;
 }
 
-/* Compare a and b as lowercase byte strings. */
-static int cmp_icase(const char *a, const char *b)
+static const char *action_at(size_t i, const void *ctx)
 {
-	int ca, cb;
-
-	for (;; a++, b++) {
-		ca = lower((unsigned char)*a);
-		cb = lower((unsigned char)*b);
-		if (ca != cb || !ca)
-			return ca - cb;
-	}
+	return name_at(i);
 }
 
-/* Compare the first len characters of name with the lowercase prefix p; a
- * name shorter than p compares less. */
-static int cmp_prefix(const char *name, const char *p, size_t len)
+/* The name of action i after the service prefix of length *(size_t *)skip. */
+static const char *rest_at(size_t i, const void *skip)
 {
-	size_t k;
-	int c;
-
-	for (k = 0; k < len; k++) {
-		c = lower((unsigned char)name[k]) - lower((unsigned char)p[k]);
-		if (c || !name[k])
-			return c ? c : -1;
-	}
-	return 0;
-}
-
-/* Narrow [*lo, *hi) to the names starting (ignoring case) with p[0..len). */
-static void prefix_range(const char *p, size_t len, size_t *lo, size_t *hi)
-{
-	size_t a = *lo, b = *hi, m;
-
-	while (a < b) {                 /* first name >= p */
-		m = a + (b - a) / 2;
-		if (cmp_prefix(name_at(m), p, len) < 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	*lo = a;
-	b = *hi;
-	while (a < b) {                 /* first name > p */
-		m = a + (b - a) / 2;
-		if (cmp_prefix(name_at(m), p, len) <= 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	*hi = a;
+	return name_at(i) + *(const size_t *)skip;
 }
 
 /* Compare the service prefix q[0..len) with a service name, each as if
@@ -86,7 +41,7 @@ static int cmp_service(const char *q, size_t len, const char *svc)
 	int a, b;
 
 	for (k = 0;; k++) {
-		a = k < len ? lower((unsigned char)q[k]) : ':';
+		a = k < len ? strci_lower((unsigned char)q[k]) : ':';
 		b = svc[k] ? (unsigned char)svc[k] : ':';
 		if (a != b)
 			return a - b;
@@ -125,7 +80,7 @@ static int glob_match(const char *p, const char *s)
 		if (*p == '*') {
 			star_p = ++p;
 			star_s = s;
-		} else if (*p && (*p == '?' || lower((unsigned char)*p) == lower((unsigned char)*s))) {
+		} else if (*p && (*p == '?' || strci_lower((unsigned char)*p) == strci_lower((unsigned char)*s))) {
 			p++;
 			s++;
 		} else if (star_p) {
@@ -148,31 +103,16 @@ size_t aws_catalog_count(void)
 long aws_catalog_find(const char *action)
 {
 	const char *colon;
-	const char *rest;
-	size_t a, b, m, skip;
+	size_t skip;
 	long j;
-	int c;
 
 	assert(action);
 	/* the service index first: small and cache-friendly, then the service's rows */
 	colon = strchr(action, ':');
 	if (!colon || (j = find_service(action, (size_t)(colon - action))) < 0)
 		return -1;
-	a = T.services[j].first;
-	b = a + T.services[j].count;
 	skip = (size_t)(colon - action) + 1;
-	rest = colon + 1;
-	while (a < b) {
-		m = a + (b - a) / 2;
-		c = cmp_icase(rest, name_at(m) + skip);
-		if (c == 0)
-			return (long)m;
-		if (c < 0)
-			b = m;
-		else
-			a = m + 1;
-	}
-	return -1;
+	return strci_find(colon + 1, T.services[j].first, T.services[j].first + T.services[j].count, rest_at, &skip);
 }
 
 const char *aws_catalog_name(size_t i)
@@ -403,7 +343,7 @@ size_t aws_catalog_expand(const char *pattern, action_set *out)
 		lo = T.services[j].first;
 		hi = lo + T.services[j].count;
 	}
-	prefix_range(pattern, plen, &lo, &hi);
+	strci_prefix_range(pattern, plen, &lo, &hi, action_at, NULL);
 	for (i = lo; i < hi; i++)
 		if (glob_match(pattern + plen, name_at(i) + plen)) {
 			out->words[i / 64] |= UINT64_C(1) << (i % 64);

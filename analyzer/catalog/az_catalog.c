@@ -11,6 +11,7 @@
 #include "catalog/az_catalog.h"
 #include "catalog/az_catalog_data.h"
 #include "base/arena.h"
+#include "base/strci.h"
 #include "base/suggest.h"
 #include "eval/match.h"
 
@@ -21,87 +22,28 @@
 #define ROLES az_roles_generated
 #define NS_MAX 128              /* past any namespace (the longest has 39 characters) */
 
-static inline int lower(int c)
-{
-	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-}
-
 static inline const char *op_at(size_t i)
 {
 	return OPS.names + OPS.name[i];
 }
 
-/* Compare a and b as lowercase byte strings. */
-static int cmp_icase(const char *a, const char *b)
+static const char *op_name(size_t i, const void *ctx)
 {
-	int ca, cb;
-
-	for (;; a++, b++) {
-		ca = lower((unsigned char)*a);
-		cb = lower((unsigned char)*b);
-		if (ca != cb || !ca)
-			return ca - cb;
-	}
-}
-
-/* Compare the first len characters of name with the prefix p (any case); a
- * name shorter than p compares less. */
-static int cmp_prefix(const char *name, const char *p, size_t len)
-{
-	size_t k;
-	int c;
-
-	for (k = 0; k < len; k++) {
-		c = lower((unsigned char)name[k]) - lower((unsigned char)p[k]);
-		if (c || !name[k])
-			return c ? c : -1;
-	}
-	return 0;
+	return op_at(i);
 }
 
 /* The operations [*lo, *hi) whose names start (ignoring case) with p[0..len). */
 static void prefix_range(const char *p, size_t len, size_t *lo, size_t *hi)
 {
-	size_t a = 0, b = OPS.count, m;
-
-	while (a < b) {                 /* first name >= p */
-		m = a + (b - a) / 2;
-		if (cmp_prefix(op_at(m), p, len) < 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	*lo = a;
-	b = OPS.count;
-	while (a < b) {                 /* first name > p */
-		m = a + (b - a) / 2;
-		if (cmp_prefix(op_at(m), p, len) <= 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	*hi = a;
+	*lo = 0;
+	*hi = OPS.count;
+	strci_prefix_range(p, len, lo, hi, op_name, NULL);
 }
 
 /* Index of the operation named op (any case), or -1. */
 static long find_op(const char *op)
 {
-	size_t a = 0, b = OPS.count, m;
-	int c;
-
-	if (!op)
-		return -1;
-	while (a < b) {
-		m = a + (b - a) / 2;
-		c = cmp_icase(op, op_at(m));
-		if (c == 0)
-			return (long)m;
-		if (c < 0)
-			b = m;
-		else
-			a = m + 1;
-	}
-	return -1;
+	return op ? strci_find(op, 0, OPS.count, op_name, NULL) : -1;
 }
 
 /*
@@ -150,7 +92,7 @@ static size_t op_len(size_t i)
 /* 1 when s ends with t[0..tl), ignoring case (s is at least tl long). */
 static int tail_is(const char *s, size_t sl, const char *t, size_t tl)
 {
-	return !cmp_prefix(s + sl - tl, t, tl);
+	return !strci_prefix_cmp(s + sl - tl, t, tl);
 }
 
 /*
@@ -248,29 +190,27 @@ static inline const char *rstr(uint32_t off)
 	return ROLES.strs + off;
 }
 
+static const char *role_guid_at(size_t i, const void *ctx)
+{
+	return rstr(ROLES.roles[i].guid);
+}
+
+static const char *role_name_at(size_t i, const void *ctx)
+{
+	return rstr(ROLES.roles[ROLES.by_name[i]].name);
+}
+
 /* Index of the built-in role with this GUID (any case; a full role-definition
  * id works too: its last segment is the GUID), or -1. */
 static long find_role(const char *guid)
 {
 	const char *slash;
-	size_t a = 0, b = ROLES.count, m;
-	int c;
 
 	if (!guid)
 		return -1;
 	if ((slash = strrchr(guid, '/')) != NULL)
 		guid = slash + 1;
-	while (a < b) {
-		m = a + (b - a) / 2;
-		c = cmp_icase(guid, rstr(ROLES.roles[m].guid));
-		if (c == 0)
-			return (long)m;
-		if (c < 0)
-			b = m;
-		else
-			a = m + 1;
-	}
-	return -1;
+	return strci_find(guid, 0, ROLES.count, role_guid_at, NULL);
 }
 
 /* An arena array of the n pool strings named by refs[first..first+n). */
@@ -340,24 +280,9 @@ az_role *az_catalog_builtin_role(azm *a, const char *guid)
 
 const char *az_catalog_builtin_guid(const char *role_name)
 {
-	size_t a = 0, b = ROLES.count, m;
-	const az_roles_role *g;
-	int c;
+	long i = role_name ? strci_find(role_name, 0, ROLES.count, role_name_at, NULL) : -1;
 
-	if (!role_name)
-		return NULL;
-	while (a < b) {
-		m = a + (b - a) / 2;
-		g = &ROLES.roles[ROLES.by_name[m]];
-		c = cmp_icase(role_name, rstr(g->name));
-		if (c == 0)
-			return rstr(g->guid);
-		if (c < 0)
-			b = m;
-		else
-			a = m + 1;
-	}
-	return NULL;
+	return i < 0 ? NULL : rstr(ROLES.roles[ROLES.by_name[i]].guid);
 }
 
 size_t az_catalog_builtin_count(void)

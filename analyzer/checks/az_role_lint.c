@@ -1,5 +1,6 @@
 /* az_role_lint — custom role definition rules for validate. */
 #include "checks/az_role_lint.h"
+#include "base/strci.h"
 #include "catalog/az_catalog.h"
 #include "eval/azure_id.h"
 #include "eval/match.h"
@@ -24,16 +25,6 @@ static void add(policy_lint_list *out, size_t *n, const char *rule, const char *
 	va_end(ap);
 	policy_lint_list_add(out, rule, category, sev, at ? at->file : NULL, at ? at->line : 0, at ? at->col : 0, msg);
 	(*n)++;
-}
-
-static int contains_ci(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *s; s++)
-		if (!strncasecmp(s, needle, n))
-			return 1;
-	return 0;
 }
 
 /* One pattern of actions (plane CONTROL) or dataActions (plane DATA); notActions are checked the same way. */
@@ -127,7 +118,7 @@ size_t az_role_lint_role(const az_role *r, policy_lint_list *out)
 			add(out, &n, "PG-AZ-ROLE-SCOPE-INVALID", "invalid-policy", POLICY_LINT_MEDIUM, at,
 			    "assignable scope '%s' is not a management group, subscription or resource group%s", s,
 			    strchr(s, '*') ? " (wildcards are not allowed)" : "");
-		} else if (contains_ci(s, MG_MARK)) {
+		} else if (strci_str(s, MG_MARK)) {
 			if (++mgs == 2)
 				add(out, &n, "PG-AZ-ROLE-MULTIPLE-MANAGEMENT-GROUPS", "invalid-policy", POLICY_LINT_MEDIUM, at,
 				    "a custom role can list one management group in assignableScopes; this is the second");

@@ -53,7 +53,7 @@ static void lint_file(validate_run *r, const char *path)
 		input_error(r, &dg);
 		return;
 	}
-	if (az_rbac_is_template(doc_root(d))) {
+	if (az_is_template(doc_root(d))) {
 		/* templates hold expressions and parameters: the IaC reader's job, not a policy's */
 		fprintf(stderr, "permgraph: note: %s is an ARM template; validate does not lint templates yet "
 				"(it lints role definitions as az role definition list writes them)\n", path);

@@ -8,6 +8,7 @@
  * (KMS keys, role trust policies).
  */
 #include "eval/aws_eval_internal.h"
+#include "base/strlist.h"
 #include "base/xalloc.h"
 
 #include <stdlib.h>
@@ -21,13 +22,9 @@ void aws_eval_result_init(eval_result *r)
 
 void aws_eval_result_release(eval_result *r)
 {
-	size_t i;
-
 	if (!r)
 		return;
-	for (i = 0; i < r->n_conditions; i++)
-		free(r->conditions[i]);
-	free(r->conditions);
+	strlist_release(&r->conditions, &r->n_conditions, &r->cap_conditions);
 	free(r->reasons);
 	aws_eval_result_init(r);
 }
@@ -46,15 +43,7 @@ const char *eval_layer_name(eval_layer l)
 
 void aws_eval_add_condition(eval_result *r, char *text)
 {
-	size_t i;
-
-	for (i = 0; i < r->n_conditions; i++)
-		if (!strcmp(r->conditions[i], text)) {
-			free(text);
-			return;
-		}
-	XGROW(r->conditions, r->cap_conditions, r->n_conditions + 1);
-	r->conditions[r->n_conditions++] = text;
+	strlist_add(&r->conditions, &r->n_conditions, &r->cap_conditions, text);
 }
 
 static void add_reason(eval_result *r, eval_layer layer, const stmt *s, tri match)

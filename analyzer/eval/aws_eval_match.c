@@ -8,6 +8,7 @@
 #include "eval/arn.h"
 #include "eval/match.h"
 #include "eval/policyvar.h"
+#include "base/strlist.h"
 #include "base/xalloc.h"
 
 #include <ctype.h>
@@ -69,11 +70,6 @@ void aws_eval_ctx_init(eval_ctx *c, model *m, const aws_request *rq, eval_result
 	}
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 void aws_eval_finish(eval_ctx *c)
 {
 	size_t i;
@@ -87,13 +83,9 @@ void aws_eval_finish(eval_ctx *c)
 	free(c->allow_conds);
 	c->allow_conds = NULL;
 	c->n_allow_conds = 0;
-	if (c->out->dec == DEC_DENY || c->out->dec == DEC_IMPLICIT_DENY) {
-		for (i = 0; i < c->out->n_conditions; i++)
-			free(c->out->conditions[i]);
-		c->out->n_conditions = 0;
-	}
-	if (c->out->n_conditions > 1)
-		qsort(c->out->conditions, c->out->n_conditions, sizeof(char *), cmp_str);
+	if (c->out->dec == DEC_DENY || c->out->dec == DEC_IMPLICIT_DENY)
+		strlist_release(&c->out->conditions, &c->out->n_conditions, &c->out->cap_conditions);
+	strlist_sort(c->out->conditions, c->out->n_conditions);
 	strbuf_release(&c->scratch);
 }
 

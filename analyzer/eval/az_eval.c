@@ -2,11 +2,10 @@
 #include "eval/az_eval.h"
 #include "base/diag.h"
 #include "base/ptrmap.h"
+#include "base/strlist.h"
 #include "base/xalloc.h"
 #include "eval/match.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,52 +50,20 @@ void az_result_init(az_result *r)
 
 void az_result_release(az_result *r)
 {
-	size_t i;
-
 	if (!r)
 		return;
-	for (i = 0; i < r->n_conditions; i++)
-		free(r->conditions[i]);
-	free(r->conditions);
+	strlist_release(&r->conditions, &r->n_conditions, &r->cap_conditions);
 	free(r->reasons);
 	az_result_init(r);
 }
 
-static void add_condition(az_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add_condition(az_result *r, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int len;
-	size_t i;
-
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		return;
-	s = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	for (i = 0; i < r->n_conditions; i++)
-		if (!strcmp(r->conditions[i], s)) {
-			free(s);
-			return;
-		}
-	XGROW(r->conditions, r->cap_conditions, r->n_conditions + 1);
-	r->conditions[r->n_conditions++] = s;
-}
+/* Add a formatted condition to r (once). */
+#define add_condition(r, ...) strlist_addf(&(r)->conditions, &(r)->n_conditions, &(r)->cap_conditions, __VA_ARGS__)
 
 static void add_reason(az_result *r, const az_reason *e)
 {
 	XGROW(r->reasons, r->cap_reasons, r->n_reasons + 1);
 	r->reasons[r->n_reasons++] = *e;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* --- permissions ---------------------------------------------------------------- */
@@ -460,8 +427,7 @@ int az_plan_decide(az_plan *p, const az_principal *who, az_result *out)
 		}
 		out->n_conditions = k;
 	}
-	if (out->n_conditions > 1)
-		qsort(out->conditions, out->n_conditions, sizeof(char *), cmp_str);
+	strlist_sort(out->conditions, out->n_conditions);
 	return 0;
 }
 

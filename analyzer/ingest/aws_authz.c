@@ -23,8 +23,8 @@ static int expect(ingest_ctx *c, const doc_node *n, doc_type type, const char *w
 		return 0;
 	if (!n)
 		return -1;
-	diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "'%s' must be a %s, not %s %s", what,
-		       doc_type_name(type), n->type == DOC_OBJECT ? "an" : "a", doc_type_name(n->type));
+	diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "'%s' must be %s, not %s", what,
+		       doc_type_phrase(type), doc_type_phrase(n->type));
 	return -1;
 }
 

@@ -34,8 +34,8 @@ static const doc_node *object_of(ingest_ctx *c, const doc_node *n, const char *w
 	if (out->type == DOC_NULL)
 		return NULL;
 	if (out->type != DOC_OBJECT) {
-		diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "'%s' must hold a JSON object, not a %s",
-			       what, doc_type_name(out->type));
+		diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "'%s' must hold a JSON object, not %s",
+			       what, doc_type_phrase(out->type));
 		*err = PG_EINPUT;
 		return NULL;
 	}

@@ -53,13 +53,13 @@ static int string_list(parser *p, const doc_node *n, const char *what, const doc
 		return 0;
 	}
 	if (n->type != DOC_ARRAY) {
-		error_at(p, n, "'%s' must be a string or a list of strings, not a %s", what, doc_type_name(n->type));
+		error_at(p, n, "'%s' must be a string or a list of strings, not %s", what, doc_type_phrase(n->type));
 		return -1;
 	}
 	for (i = 0; i < n->len; i++)
 		if (n->items[i]->type != DOC_STRING) {
-			error_at(p, n->items[i], "'%s' entries must be strings, not a %s", what,
-				 doc_type_name(n->items[i]->type));
+			error_at(p, n->items[i], "'%s' entries must be strings, not %s", what,
+				 doc_type_phrase(n->items[i]->type));
 			return -1;
 		}
 	*items = (const doc_node **)n->items;
@@ -138,7 +138,7 @@ static int parse_principal(parser *p, stmt *s, const doc_node *n, const char *wh
 		return 0;
 	}
 	if (n->type != DOC_OBJECT) {
-		error_at(p, n, "'%s' must be \"*\" or an object, not a %s", what, doc_type_name(n->type));
+		error_at(p, n, "'%s' must be \"*\" or an object, not %s", what, doc_type_phrase(n->type));
 		return -1;
 	}
 	for (i = 0; i < n->len; i++) {
@@ -179,7 +179,7 @@ static int parse_conditions(parser *p, stmt *s, const doc_node *n)
 	size_t total = 0, i, j, k;
 
 	if (n->type != DOC_OBJECT) {
-		error_at(p, n, "'Condition' must be an object of operators, not a %s", doc_type_name(n->type));
+		error_at(p, n, "'Condition' must be an object of operators, not %s", doc_type_phrase(n->type));
 		return -1;
 	}
 	for (i = 0; i < n->len; i++) {
@@ -230,7 +230,7 @@ static int parse_statement(parser *p, stmt *s, const doc_node *n)
 
 	s->loc = loc_of(p, n);
 	if (n->type != DOC_OBJECT) {
-		error_at(p, n, "a statement must be an object, not a %s", doc_type_name(n->type));
+		error_at(p, n, "a statement must be an object, not %s", doc_type_phrase(n->type));
 		return -1;
 	}
 	for (i = 0; i < n->len; i++) {

@@ -18,11 +18,6 @@ static const char *sub_of(const char *id)
 	return *id && !strchr(id, '/') ? id : NULL;
 }
 
-static const char *an(doc_type t)
-{
-	return t == DOC_OBJECT ? "an" : "a";   /* doc_type_name: "a list", "an object" */
-}
-
 static int read_row(ingest_ctx *c, azm *a, const doc_node *row, strbuf *sb)
 {
 	int err = 0;
@@ -71,11 +66,11 @@ static int read_row(ingest_ctx *c, azm *a, const doc_node *row, strbuf *sb)
 
 static int detect(const doc_node *root, const char *path)
 {
-	const doc_node *rec = az_first_record(root);
+	const doc_node *rec = az_detect_record(root);
 	const char *id, *sub;
 
 	(void)path;
-	if (!rec || (doc_get(root, "$schema") && doc_get(root, "resources")))
+	if (!rec)
 		return 0;
 	/* ARM resources and management-group entities carry a type or properties */
 	if (doc_get(rec, "type") || doc_get(rec, "properties") || !doc_get_str(rec, "tenantId"))
@@ -96,23 +91,14 @@ static int read_accounts(ingest_ctx *c, const doc_node *root)
 	size_t i, n;
 	int err = 0;
 
-	if (az_records(root, &items, &n, &single) < 0) {
-		diag_list_addf(c->diags, DIAG_ERROR, root->file, root->line, root->col,
-			       "expected an account (object) or a list of them (array), not %s %s", an(root->type),
-			       doc_type_name(root->type));
-		return PG_EINPUT;
-	}
+	if (az_records(root, &items, &n, &single) < 0)
+		return az_type_error(c, root, NULL, "expected an account (object) or a list of them (array)");
 	a = model_azure(c->m);
 	for (i = 0; i < n; i++) {
 		const doc_node *row = items[i];
-		if (row->type != DOC_OBJECT) {
-			diag_list_addf(c->diags, DIAG_ERROR, row->file, row->line, row->col,
-				       "each account entry must be an object, not %s %s", an(row->type),
-				       doc_type_name(row->type));
-			err = PG_EINPUT;
-			continue;
-		}
-		if (read_row(c, a, row, &sb) < 0)
+		if (row->type != DOC_OBJECT)
+			az_type_error(c, row, &err, "each account entry must be an object");
+		else if (read_row(c, a, row, &sb) < 0)
 			err = PG_EINPUT;
 	}
 	strbuf_release(&sb);

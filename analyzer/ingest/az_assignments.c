@@ -18,6 +18,7 @@
  * AZA_CLASSIC assignment of Owner at the subscription (sound for access).
  */
 #include "ingest/az_rbac.h"
+#include "base/strci.h"
 #include "eval/azure_id.h"
 
 #include <string.h>
@@ -59,7 +60,7 @@ static int is_classic(const doc_node *rec)
 	const char *id = doc_get_str(rec, "id"), *rd = field_text(rec, "roleDefinitionId");
 
 	return az_rbac_type_is(rec, "Microsoft.Authorization/classicAdministrators") ||
-	       (id && (az_rbac_contains_ci(id, CA_MARKER) || !strncmp(id, "NA(", 3))) ||
+	       (id && (strci_str(id, CA_MARKER) || !strncmp(id, "NA(", 3))) ||
 	       (rd && !strncmp(rd, "NA(", 3)) ||
 	       (!rd && classic_role_list(field_text(rec, "roleDefinitionName")));
 }
@@ -96,7 +97,7 @@ static void describe_principal(ingest_ctx *c, az_principal *p, const char *pname
 	/* the directory reader's names win; it may run before or after this reader */
 	if (!p->name)
 		p->name = model_intern(c->m, pname);
-	if (az_rbac_contains_ci(pname, "#EXT#"))
+	if (strci_str(pname, "#EXT#"))
 		azm_mark_external(model_azure(c->m), p, "guest user (#EXT# in the user principal name)");
 }
 
@@ -124,7 +125,7 @@ static int read_classic(ingest_ctx *c, const doc_node *rec)
 	az_assignment *x;
 	int err = 0, kind;
 
-	id = az_rbac_top_str(c, rec, "id", &err);
+	id = az_top_str(c, rec, "id", &err);
 	pid = az_str(c, rec, "principalId", &err);
 	pname = az_str(c, rec, "principalName", &err);
 	if (!pname)
@@ -172,8 +173,8 @@ static int read_assignment(ingest_ctx *c, const doc_node *rec)
 	az_assignment *x;
 	int err = 0, kind;
 
-	id = az_rbac_top_str(c, rec, "id", &err);
-	(void)az_rbac_top_str(c, rec, "name", &err);
+	id = az_top_str(c, rec, "id", &err);
+	(void)az_top_str(c, rec, "name", &err);
 	pid = az_str(c, rec, "principalId", &err);
 	ptype = az_str(c, rec, "principalType", &err);
 	pname = az_str(c, rec, "principalName", &err);
@@ -205,14 +206,12 @@ static int read_assignment(ingest_ctx *c, const doc_node *rec)
 
 static int detect(const doc_node *root, const char *path)
 {
-	const doc_node *rec;
+	const doc_node *rec = az_detect_record(root);
 
 	(void)path;
-	if (az_rbac_is_template(root) || !(rec = az_first_record(root)))
-		return 0;
-	return az_rbac_type_is(rec, "Microsoft.Authorization/roleAssignments") ||
-	       az_rbac_type_is(rec, "Microsoft.Authorization/classicAdministrators") ||
-	       (az_rbac_key(rec, "roleDefinitionId") && az_rbac_key(rec, "principalId"));
+	return rec && (az_rbac_type_is(rec, "Microsoft.Authorization/roleAssignments") ||
+		       az_rbac_type_is(rec, "Microsoft.Authorization/classicAdministrators") ||
+		       (az_rbac_key(rec, "roleDefinitionId") && az_rbac_key(rec, "principalId")));
 }
 
 static int read_assignments(ingest_ctx *c, const doc_node *root)
@@ -230,10 +229,7 @@ static int read_assignments(ingest_ctx *c, const doc_node *root)
 	for (i = 0; i < n; i++) {
 		const doc_node *rec = items[i], *pn;
 		if (rec->type != DOC_OBJECT) {
-			diag_list_addf(c->diags, DIAG_ERROR, rec->file, rec->line, rec->col,
-				       "a role assignment must be an object, not %s",
-				       doc_type_phrase(rec->type));
-			err = PG_EINPUT;
+			az_type_error(c, rec, &err, "a role assignment must be an object");
 			continue;
 		}
 		if ((is_classic(rec) ? read_classic(c, rec) : read_assignment(c, rec)) < 0) {

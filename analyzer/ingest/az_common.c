@@ -1,7 +1,9 @@
 /* az_common — record shapes and typed field access for the Azure readers. */
 #include "ingest/az_common.h"
+#include "base/strbuf.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <string.h>
 
 const doc_node *az_body(const doc_node *root)
@@ -61,18 +63,39 @@ const doc_node *az_field(const doc_node *rec, const char *key)
 	return n;
 }
 
-const char *az_str(ingest_ctx *c, const doc_node *rec, const char *key, int *err)
+const char *az_node_str(ingest_ctx *c, const doc_node *n, const char *key, int *err)
 {
-	const doc_node *n = az_field(rec, key);
-
 	if (!n || n->type == DOC_NULL)
 		return NULL;
 	if (n->type == DOC_STRING)
 		return n->str;
-	diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "'%s' must be a string, not %s", key,
-		       doc_type_phrase(n->type));
-	*err = PG_EINPUT;
+	az_type_error(c, n, err, "'%s' must be a string", key);
 	return NULL;
+}
+
+const char *az_str(ingest_ctx *c, const doc_node *rec, const char *key, int *err)
+{
+	return az_node_str(c, az_field(rec, key), key, err);
+}
+
+const char *az_top_str(ingest_ctx *c, const doc_node *rec, const char *key, int *err)
+{
+	return az_node_str(c, doc_get(rec, key), key, err);
+}
+
+int az_type_error(ingest_ctx *c, const doc_node *n, int *err, const char *fmt, ...)
+{
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "%s, not %s", sb.buf, doc_type_phrase(n->type));
+	strbuf_release(&sb);
+	if (err)
+		*err = PG_EINPUT;
+	return PG_EINPUT;
 }
 
 pg_loc az_loc(ingest_ctx *c, const doc_node *n)
@@ -93,9 +116,7 @@ void az_str_array(ingest_ctx *c, const doc_node *arr, const char *what, const ch
 	if (!arr || arr->type == DOC_NULL)
 		return;
 	if (arr->type != DOC_ARRAY) {
-		diag_list_addf(c->diags, DIAG_ERROR, arr->file, arr->line, arr->col, "'%s' must be a list, not %s",
-			       what, doc_type_phrase(arr->type));
-		*err = PG_EINPUT;
+		az_type_error(c, arr, err, "'%s' must be a list", what);
 		return;
 	}
 	*out = ARENA_ARRAY(ar, const char *, arr->len ? arr->len : 1);
@@ -104,10 +125,7 @@ void az_str_array(ingest_ctx *c, const doc_node *arr, const char *what, const ch
 	for (i = 0; i < arr->len; i++) {
 		const doc_node *e = arr->items[i];
 		if (e->type != DOC_STRING) {
-			diag_list_addf(c->diags, DIAG_ERROR, e->file, e->line, e->col,
-				       "each entry of '%s' must be a string, not %s", what,
-				       doc_type_phrase(e->type));
-			*err = PG_EINPUT;
+			az_type_error(c, e, err, "each entry of '%s' must be a string", what);
 			continue;
 		}
 		if (locs)
@@ -132,4 +150,26 @@ int az_is_guid(const char *s)
 			return 0;
 	}
 	return *s == '\0';
+}
+
+int az_guid_check(ingest_ctx *c, const doc_node *n, const char *key, int *err)
+{
+	int named = n->type == DOC_STRING;
+
+	if (named && az_is_guid(n->str))
+		return 1;
+	diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "'%s' must be an object id (a GUID)%s%s%s", key,
+		       named ? ", not '" : "", named ? n->str : "", named ? "'" : "");
+	*err = PG_EINPUT;
+	return 0;
+}
+
+int az_is_template(const doc_node *root)
+{
+	return root && root->type == DOC_OBJECT && doc_get(root, "$schema") && doc_get(root, "resources");
+}
+
+const doc_node *az_detect_record(const doc_node *root)
+{
+	return az_is_template(root) ? NULL : az_first_record(root);
 }

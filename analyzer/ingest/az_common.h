@@ -35,6 +35,16 @@ const doc_node *az_field(const doc_node *rec, const char *key);
  * an error placed at the value is added (naming `key`) and *err set to PG_EINPUT.
  */
 const char *az_str(ingest_ctx *c, const doc_node *rec, const char *key, int *err);
+/* The same for a top-level field only (REST records keep other fields named
+ * "id", "name" or "type" under "properties", where az_field would look). */
+const char *az_top_str(ingest_ctx *c, const doc_node *rec, const char *key, int *err);
+/* The same for node n itself (NULL: absent). */
+const char *az_node_str(ingest_ctx *c, const doc_node *n, const char *key, int *err);
+
+/* Add the error "<fmt...>, not <n's type: a list, an object, ...>" placed at
+ * n; *err = PG_EINPUT when err is not NULL. Returns PG_EINPUT. */
+int az_type_error(ingest_ctx *c, const doc_node *n, int *err, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* A location in the model for node n. */
 pg_loc az_loc(ingest_ctx *c, const doc_node *n);
@@ -47,5 +57,14 @@ void az_str_array(ingest_ctx *c, const doc_node *arr, const char *what, const ch
 
 /* 1 when s looks like a GUID (8-4-4-4-12 hex digits). */
 int az_is_guid(const char *s);
+/* 1 when n is a GUID string; else the placed error "'key' must be an object
+ * id (a GUID)[, not '…']" and *err = PG_EINPUT. n is not NULL. */
+int az_guid_check(ingest_ctx *c, const doc_node *n, const char *key, int *err);
+
+/* 1 when root is an ARM template ("$schema" and "resources"): the template
+ * reader's, never another Azure reader's. */
+int az_is_template(const doc_node *root);
+/* The record detect() looks at: az_first_record, NULL for a template. */
+const doc_node *az_detect_record(const doc_node *root);
 
 #endif

@@ -33,11 +33,8 @@ static int read_principals(ingest_ctx *c, const doc_node *arr, const char *what,
 	*n = 0;
 	if (!arr || arr->type == DOC_NULL)
 		return 0;
-	if (arr->type != DOC_ARRAY) {
-		diag_list_addf(c->diags, DIAG_ERROR, arr->file, arr->line, arr->col, "'%s' must be a list, not %s",
-			       what, doc_type_phrase(arr->type));
-		return PG_EINPUT;
-	}
+	if (arr->type != DOC_ARRAY)
+		return az_type_error(c, arr, NULL, "'%s' must be a list", what);
 	if (create)
 		list = ARENA_ARRAY(model_arena(c->m), az_principal *, arr->len ? arr->len : 1);
 	for (i = 0; i < arr->len; i++) {
@@ -45,14 +42,11 @@ static int read_principals(ingest_ctx *c, const doc_node *arr, const char *what,
 		const char *id, *type;
 		int e_err = 0;
 		if (e->type != DOC_OBJECT) {
-			diag_list_addf(c->diags, DIAG_ERROR, e->file, e->line, e->col,
-				       "each entry of '%s' must be an object ({\"id\", \"type\"}), not %s", what,
-				       doc_type_phrase(e->type));
-			err = PG_EINPUT;
+			az_type_error(c, e, &err, "each entry of '%s' must be an object ({\"id\", \"type\"})", what);
 			continue;
 		}
-		id = az_rbac_top_str(c, e, "id", &e_err);
-		type = az_rbac_top_str(c, e, "type", &e_err);
+		id = az_top_str(c, e, "id", &e_err);
+		type = az_top_str(c, e, "type", &e_err);
 		if (!e_err && (!id || !*id)) {
 			diag_list_addf(c->diags, DIAG_ERROR, e->file, e->line, e->col, "entry of '%s' has no 'id'", what);
 			e_err = PG_EINPUT;
@@ -81,12 +75,9 @@ static int read_deny(ingest_ctx *c, const doc_node *rec)
 	az_deny *d;
 	int err = 0, kind, no_children;
 
-	if (rec->type != DOC_OBJECT) {
-		diag_list_addf(c->diags, DIAG_ERROR, rec->file, rec->line, rec->col,
-			       "a deny assignment must be an object, not %s", doc_type_phrase(rec->type));
-		return PG_EINPUT;
-	}
-	id = az_rbac_top_str(c, rec, "id", &err);
+	if (rec->type != DOC_OBJECT)
+		return az_type_error(c, rec, NULL, "a deny assignment must be an object");
+	id = az_top_str(c, rec, "id", &err);
 	name = az_str(c, rec, "denyAssignmentName", &err);
 	(void)az_str(c, rec, "description", &err);
 	effect = az_str(c, rec, "denyAssignmentEffect", &err);
@@ -134,31 +125,16 @@ static int read_deny(ingest_ctx *c, const doc_node *rec)
 
 static int detect(const doc_node *root, const char *path)
 {
-	const doc_node *rec;
+	const doc_node *rec = az_detect_record(root);
 
 	(void)path;
-	if (az_rbac_is_template(root) || !(rec = az_first_record(root)))
-		return 0;
-	return az_rbac_type_is(rec, "Microsoft.Authorization/denyAssignments") ||
-	       az_rbac_key(rec, "denyAssignmentName") != NULL;
+	return rec && (az_rbac_type_is(rec, "Microsoft.Authorization/denyAssignments") ||
+		       az_rbac_key(rec, "denyAssignmentName") != NULL);
 }
 
 static int read_denies(ingest_ctx *c, const doc_node *root)
 {
-	doc_node *const *items;
-	const doc_node *single;
-	size_t n, i;
-	int err = 0;
-
-	if (az_records(root, &items, &n, &single) < 0) {
-		diag_list_addf(c->diags, DIAG_ERROR, root->file, root->line, root->col,
-			       "expected deny assignments (an array, {\"value\": [...]} or one deny assignment)");
-		return PG_EINPUT;
-	}
-	for (i = 0; i < n; i++)
-		if (read_deny(c, items[i]) < 0)
-			err = PG_EINPUT;
-	return err;
+	return az_rbac_each(c, root, "deny assignments", "deny assignment", read_deny);
 }
 
 const ingest_format ingest_az_deny_format = {

@@ -2,6 +2,7 @@
 #include "ingest/az_directory.h"
 #include "ingest/az_common.h"
 #include "ingest/az_resources.h"
+#include "base/strci.h"
 
 #include <string.h>
 #include <strings.h>
@@ -11,12 +12,6 @@
 
 /* What a record is when not a principal kind: skipped, or not said. */
 enum { KIND_SKIP = -1, KIND_UNTOLD = -2 };
-
-/* The article for doc_type_name(t): "an object", "a list". */
-static const char *an(doc_type t)
-{
-	return strchr("aeiou", doc_type_name(t)[0]) ? "an" : "a";
-}
 
 static int graph_type(const char *t, const char *name)
 {
@@ -56,35 +51,12 @@ static int object_kind(const doc_node *rec)
 	return KIND_UNTOLD;
 }
 
-static const char *str_field(ingest_ctx *c, const doc_node *rec, const char *key, int *err)
-{
-	const doc_node *n = doc_get(rec, key);
-
-	if (!n || n->type == DOC_NULL)
-		return NULL;
-	if (n->type == DOC_STRING)
-		return n->str;
-	diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "'%s' must be a string, not %s %s", key,
-		       an(n->type), doc_type_name(n->type));
-	*err = PG_EINPUT;
-	return NULL;
-}
-
-static int contains_ci(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *s; s++)
-		if (!strncasecmp(s, needle, n))
-			return 1;
-	return 0;
-}
-
 static void read_user(ingest_ctx *c, az_principal *p, const doc_node *rec, int *err)
 {
 	azm *a = model_azure(c->m);
-	const char *upn = str_field(c, rec, "userPrincipalName", err), *ut = str_field(c, rec, "userType", err);
-	const char *how = str_field(c, rec, "creationType", err), *state = str_field(c, rec, "externalUserState", err);
+	const char *upn = az_top_str(c, rec, "userPrincipalName", err), *ut = az_top_str(c, rec, "userType", err);
+	const char *how = az_top_str(c, rec, "creationType", err);
+	const char *state = az_top_str(c, rec, "externalUserState", err);
 	char why[96];
 
 	if (upn)
@@ -94,7 +66,7 @@ static void read_user(ingest_ctx *c, az_principal *p, const doc_node *rec, int *
 	/* the strongest signal first: azm_mark_external keeps the first reason */
 	if (ut && !strcasecmp(ut, "Guest"))
 		azm_mark_external(a, p, "guest user (userType Guest)");
-	else if (upn && contains_ci(upn, "#EXT#"))
+	else if (upn && strci_str(upn, "#EXT#"))
 		azm_mark_external(a, p, "guest user (#EXT# in userPrincipalName)");
 	else if (how && !strcasecmp(how, "Invitation"))
 		azm_mark_external(a, p, "guest user (invited: creationType Invitation)");
@@ -113,9 +85,7 @@ static void link_hosts(ingest_ctx *c, az_principal *p, const doc_node *names, in
 	if (!names || names->type == DOC_NULL)
 		return;
 	if (names->type != DOC_ARRAY) {
-		diag_list_addf(c->diags, DIAG_ERROR, names->file, names->line, names->col,
-			       "'alternativeNames' must be an array, not %s %s", an(names->type), doc_type_name(names->type));
-		*err = PG_EINPUT;
+		az_type_error(c, names, err, "'alternativeNames' must be an array");
 		return;
 	}
 	for (i = 0; i < names->len; i++) {
@@ -128,10 +98,10 @@ static void link_hosts(ingest_ctx *c, az_principal *p, const doc_node *names, in
 
 static void read_sp(ingest_ctx *c, az_principal *p, const doc_node *rec, int *err)
 {
-	const char *app = str_field(c, rec, "appId", err), *owner;
+	const char *app = az_top_str(c, rec, "appId", err), *owner;
 
-	owner = doc_get(rec, "appOwnerOrganizationId") ? str_field(c, rec, "appOwnerOrganizationId", err)
-						       : str_field(c, rec, "appOwnerTenantId", err);
+	owner = doc_get(rec, "appOwnerOrganizationId") ? az_top_str(c, rec, "appOwnerOrganizationId", err)
+						       : az_top_str(c, rec, "appOwnerTenantId", err);
 	if (app)
 		p->upn = model_intern(c->m, app);
 	/* foreign owners are marked by azm_finalize, against the home tenants */
@@ -156,10 +126,7 @@ static void read_members(ingest_ctx *c, az_principal *g, const doc_node *list, i
 	size_t i;
 
 	if (list->type != DOC_ARRAY) {
-		diag_list_addf(c->diags, DIAG_ERROR, list->file, list->line, list->col,
-			       "'members' must be an array of directory objects, not %s %s", an(list->type),
-			       doc_type_name(list->type));
-		*err = PG_EINPUT;
+		az_type_error(c, list, err, "'members' must be an array of directory objects");
 		return;
 	}
 	for (i = 0; i < list->len; i++) {
@@ -190,23 +157,19 @@ static az_principal *read_object(ingest_ctx *c, const doc_node *rec, int *err)
 	int kind, e = 0;
 
 	if (rec->type != DOC_OBJECT) {
-		diag_list_addf(c->diags, DIAG_ERROR, rec->file, rec->line, rec->col,
-			       "each directory object must be an object, not %s %s", an(rec->type), doc_type_name(rec->type));
-		*err = PG_EINPUT;
+		az_type_error(c, rec, err, "each directory object must be an object");
 		return NULL;
 	}
 	if ((kind = object_kind(rec)) == KIND_SKIP)
 		return NULL;
 	idn = doc_get(rec, "id") ? doc_get(rec, "id") : doc_get(rec, "objectId");
-	if (!idn || idn->type != DOC_STRING || !az_is_guid(idn->str)) {
-		const doc_node *at = idn ? idn : rec;
-		int named = idn && idn->type == DOC_STRING;
-		diag_list_addf(c->diags, DIAG_ERROR, at->file, at->line, at->col, "%s%s%s%s",
-			       idn ? "'id' must be an object id (a GUID)" : "missing 'id' (the object id)",
-			       named ? ", not '" : "", named ? idn->str : "", named ? "'" : "");
+	if (!idn) {
+		diag_list_addf(c->diags, DIAG_ERROR, rec->file, rec->line, rec->col, "missing 'id' (the object id)");
 		*err = PG_EINPUT;
 		return NULL;
 	}
+	if (!az_guid_check(c, idn, "id", err))
+		return NULL;
 	if (kind == KIND_UNTOLD) {
 		diag_list_addf(c->diags, DIAG_ERROR, rec->file, rec->line, rec->col,
 			       "cannot tell whether directory object '%s' is a user, a group or a service principal "
@@ -223,7 +186,7 @@ static az_principal *read_object(ingest_ctx *c, const doc_node *rec, int *err)
 			       "directory object '%s' is a %s here but a %s in another input; kept as %s", idn->str,
 			       azp_kind_name((azp_kind)kind), azp_kind_name(p->kind), azp_kind_name(p->kind));
 	/* the directory names its objects: its display name wins over an assignment's */
-	if ((name = str_field(c, rec, "displayName", &e)))
+	if ((name = az_top_str(c, rec, "displayName", &e)))
 		p->name = model_intern(c->m, name);
 	if (!p->loc.file)
 		p->loc = az_loc(c, rec);
@@ -270,12 +233,8 @@ static int read_member_file(ingest_ctx *c, const doc_node *root, const char *gro
 			       "(<guid>.json), not '%s'", group_id);
 		return PG_EINPUT;
 	}
-	if (!body || body->type != DOC_ARRAY) {
-		diag_list_addf(c->diags, DIAG_ERROR, root->file, root->line, root->col,
-			       "expected the output of az ad group member list (a list), not %s %s", an(root->type),
-			       doc_type_name(root->type));
-		return PG_EINPUT;
-	}
+	if (!body || body->type != DOC_ARRAY)
+		return az_type_error(c, root, NULL, "expected the output of az ad group member list (a list)");
 	g = azm_add_principal(model_azure(c->m), group_id, AZP_GROUP);
 	if (!g->loc.file)
 		g->loc = az_loc(c, root);
@@ -316,12 +275,8 @@ static int read_directory(ingest_ctx *c, const doc_node *root)
 	(void)model_azure(c->m);        /* an empty list still says the input is Azure */
 	if (member_file(c->path, group, sizeof(group)))
 		return read_member_file(c, root, group);
-	if (az_records(root, &items, &n, &single) < 0) {
-		diag_list_addf(c->diags, DIAG_ERROR, root->file, root->line, root->col,
-			       "expected a list of directory objects (az ad user|group|sp list), not %s %s",
-			       an(root->type), doc_type_name(root->type));
-		return PG_EINPUT;
-	}
+	if (az_records(root, &items, &n, &single) < 0)
+		return az_type_error(c, root, NULL, "expected a list of directory objects (az ad user|group|sp list)");
 	if (!single && root->type == DOC_OBJECT && (next = doc_get(root, "@odata.nextLink")))
 		diag_list_addf(c->diags, DIAG_WARNING, next->file, next->line, next->col,
 			       "the list continues on another page ('@odata.nextLink'): objects on later pages are missing");

@@ -1,6 +1,7 @@
 /* az_lighthouse — Lighthouse registration definitions and assignments (see az_lighthouse.h). */
 #include "ingest/az_lighthouse.h"
 #include "ingest/az_common.h"
+#include "base/strci.h"
 #include "base/xalloc.h"
 
 #include <stdarg.h>
@@ -27,11 +28,6 @@ typedef struct lh_read {
 	int err;
 } lh_read;
 
-static const char *an(doc_type t)
-{
-	return t == DOC_OBJECT ? "an" : "a";   /* doc_type_name: "a list", "an object" */
-}
-
 static void error_at(lh_read *r, const doc_node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static void error_at(lh_read *r, const doc_node *n, const char *fmt, ...)
@@ -45,16 +41,6 @@ static void error_at(lh_read *r, const doc_node *n, const char *fmt, ...)
 	d.severity = DIAG_ERROR;
 	diag_list_add(r->c->diags, &d);
 	r->err = PG_EINPUT;
-}
-
-static const char *find_ci(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *s; s++)
-		if (!strncasecmp(s, needle, n))
-			return s;
-	return NULL;
 }
 
 static lh_kind kind_of(const doc_node *rec)
@@ -77,17 +63,12 @@ static const char *scope_of(lh_read *r, const doc_node *rec, const char *what)
 	const doc_node *idn = doc_get(rec, "id");
 	const char *p;
 
-	if (!idn || idn->type == DOC_NULL) {
-		error_at(r, rec, "registration %s has no 'id' (its scope is unknown)", what);
+	if (!az_node_str(r->c, idn, "id", &r->err)) {
+		if (!idn || idn->type == DOC_NULL)
+			error_at(r, rec, "registration %s has no 'id' (its scope is unknown)", what);
 		return NULL;
 	}
-	if (idn->type != DOC_STRING) {
-		diag_list_addf(r->c->diags, DIAG_ERROR, idn->file, idn->line, idn->col, "'id' must be a string, not %s %s",
-			       an(idn->type), doc_type_name(idn->type));
-		r->err = PG_EINPUT;
-		return NULL;
-	}
-	p = find_ci(idn->str, MS_PROVIDERS);
+	p = strci_str(idn->str, MS_PROVIDERS);
 	if (!p || strncasecmp(idn->str, SUB_PREFIX, strlen(SUB_PREFIX)) ||
 	    (size_t)(p - idn->str) <= strlen(SUB_PREFIX)) {
 		error_at(r, idn, "'%s' is not a Microsoft.ManagedServices id under a subscription or resource group",
@@ -117,9 +98,7 @@ static void add_auths(lh_read *r, const doc_node *list, const char *what, const 
 	if (!list || list->type == DOC_NULL)
 		return;
 	if (list->type != DOC_ARRAY) {
-		diag_list_addf(c->diags, DIAG_ERROR, list->file, list->line, list->col, "'%s' must be an array, not %s %s",
-			       what, an(list->type), doc_type_name(list->type));
-		r->err = PG_EINPUT;
+		az_type_error(c, list, &r->err, "'%s' must be an array", what);
 		return;
 	}
 	for (i = 0; i < list->len; i++) {
@@ -129,10 +108,7 @@ static void add_auths(lh_read *r, const doc_node *list, const char *what, const 
 		az_assignment *x;
 		int err = 0;
 		if (e->type != DOC_OBJECT) {
-			diag_list_addf(c->diags, DIAG_ERROR, e->file, e->line, e->col,
-				       "each entry of '%s' must be an object, not %s %s", what, an(e->type),
-				       doc_type_name(e->type));
-			r->err = PG_EINPUT;
+			az_type_error(c, e, &r->err, "each entry of '%s' must be an object", what);
 			continue;
 		}
 		pid = az_str(c, e, "principalId", &err);
@@ -141,12 +117,8 @@ static void add_auths(lh_read *r, const doc_node *list, const char *what, const 
 		/* the roles a User Access Administrator authorization may assign: no model
 		 * field, the whole role is kept (see the header); only the shape is checked */
 		delegated = az_field(e, "delegatedRoleDefinitionIds");
-		if (delegated && delegated->type != DOC_NULL && delegated->type != DOC_ARRAY) {
-			diag_list_addf(c->diags, DIAG_ERROR, delegated->file, delegated->line, delegated->col,
-				       "'delegatedRoleDefinitionIds' must be an array, not %s %s", an(delegated->type),
-				       doc_type_name(delegated->type));
-			err = PG_EINPUT;
-		}
+		if (delegated && delegated->type != DOC_NULL && delegated->type != DOC_ARRAY)
+			az_type_error(c, delegated, &err, "'delegatedRoleDefinitionIds' must be an array");
 		if (!err && (!pid || !role))
 			error_at(r, e, "missing '%s' in the authorization", !pid ? "principalId" : "roleDefinitionId");
 		if (err)
@@ -210,10 +182,7 @@ static void read_assignment(lh_read *r, const doc_node *rec)
 		return;
 	if (emb && emb->type != DOC_NULL) {
 		if (emb->type != DOC_OBJECT) {
-			diag_list_addf(r->c->diags, DIAG_ERROR, emb->file, emb->line, emb->col,
-				       "'registrationDefinition' must be an object, not %s %s", an(emb->type),
-				       doc_type_name(emb->type));
-			r->err = PG_EINPUT;
+			az_type_error(r->c, emb, &r->err, "'registrationDefinition' must be an object");
 			return;
 		}
 		project(r, emb, scope, AZA_LIGHTHOUSE, AZA_LIGHTHOUSE_ELIGIBLE);
@@ -247,12 +216,11 @@ static void read_definition(lh_read *r, const doc_node *rec, size_t index)
 
 static int detect(const doc_node *root, const char *path)
 {
-	const doc_node *rec = az_first_record(root);
+	const doc_node *rec = az_detect_record(root);
 	const char *type;
 
 	(void)path;
-	/* ARM templates deploying Lighthouse belong to the template reader */
-	if (!rec || (doc_get(root, "$schema") && doc_get(root, "resources")))
+	if (!rec)
 		return 0;
 	type = doc_get_str(rec, "type");
 	if (type)
@@ -268,12 +236,9 @@ static int read_lighthouse(ingest_ctx *c, const doc_node *root)
 	size_t i, n, *def_index;
 	lh_read r;
 
-	if (az_records(root, &items, &n, &single) < 0) {
-		diag_list_addf(c->diags, DIAG_ERROR, root->file, root->line, root->col,
-			       "expected a registration definition or assignment (object) or a list of them (array), "
-			       "not %s %s", an(root->type), doc_type_name(root->type));
-		return PG_EINPUT;
-	}
+	if (az_records(root, &items, &n, &single) < 0)
+		return az_type_error(c, root, NULL, "expected a registration definition or assignment (object) or a "
+				     "list of them (array)");
 	memset(&r, 0, sizeof(r));
 	r.c = c;
 	r.a = model_azure(c->m);
@@ -294,10 +259,7 @@ static int read_lighthouse(ingest_ctx *c, const doc_node *root)
 	for (i = 0; i < n; i++) {
 		const doc_node *rec = items[i];
 		if (rec->type != DOC_OBJECT) {
-			diag_list_addf(c->diags, DIAG_ERROR, rec->file, rec->line, rec->col,
-				       "each registration entry must be an object, not %s %s", an(rec->type),
-				       doc_type_name(rec->type));
-			r.err = PG_EINPUT;
+			az_type_error(c, rec, &r.err, "each registration entry must be an object");
 		} else if (kind_of(rec) == LH_NONE) {
 			error_at(&r, rec, "not a registration definition or assignment (%s)",
 				 "no Microsoft.ManagedServices 'type', 'authorizations' or 'registrationDefinitionId'");

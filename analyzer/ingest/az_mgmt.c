@@ -43,11 +43,6 @@ static int segment(const char *s)
 	return *s && !strchr(s, '/');
 }
 
-static const char *an(doc_type t)
-{
-	return t == DOC_OBJECT ? "an" : "a";   /* doc_type_name: "a list", "an object" */
-}
-
 /*
  * The kind of node an entry names and its id (into sb when not NULL): from
  * the id when there is one, else from type and name. *mg_len is set, for a
@@ -218,9 +213,7 @@ static void read_parent(mg_read *r, az_scope *s, const doc_node *rec, const char
 		    !(parent = describe(r, p, tenant, mg_types[0], &kind)))
 			return;
 	} else {
-		diag_list_addf(c->diags, DIAG_ERROR, p->file, p->line, p->col,
-			       "'parent' must be an object or a string, not %s %s", an(p->type), doc_type_name(p->type));
-		r->err = PG_EINPUT;
+		az_type_error(c, p, &r->err, "'parent' must be an object or a string");
 		return;
 	}
 	if (kind != NODE_MG) {
@@ -244,9 +237,7 @@ static void read_children(mg_read *r, az_scope *parent, node_kind pkind, const d
 	if (!ch || ch->type == DOC_NULL)
 		return;
 	if (ch->type != DOC_ARRAY) {
-		diag_list_addf(c->diags, DIAG_ERROR, ch->file, ch->line, ch->col, "'children' must be an array, not %s %s",
-			       an(ch->type), doc_type_name(ch->type));
-		r->err = PG_EINPUT;
+		az_type_error(c, ch, &r->err, "'children' must be an array");
 		return;
 	}
 	if (ch->len && pkind != NODE_MG) {
@@ -259,10 +250,7 @@ static void read_children(mg_read *r, az_scope *parent, node_kind pkind, const d
 		const doc_node *e = ch->items[i];
 		az_scope *s;
 		if (e->type != DOC_OBJECT) {
-			diag_list_addf(c->diags, DIAG_ERROR, e->file, e->line, e->col,
-				       "each entry of 'children' must be an object, not %s %s", an(e->type),
-				       doc_type_name(e->type));
-			r->err = PG_EINPUT;
+			az_type_error(c, e, &r->err, "each entry of 'children' must be an object");
 			continue;
 		}
 		if (!(s = describe(r, e, tenant, NULL, &kind)))
@@ -289,14 +277,13 @@ static void read_record(mg_read *r, const doc_node *rec)
 
 static int detect(const doc_node *root, const char *path)
 {
-	const doc_node *rec = az_first_record(root);
+	const doc_node *rec = az_detect_record(root);
 	const char *id, *type;
 	size_t mg_len;
 	node_kind kind;
 
 	(void)path;
-	/* ARM templates deploying management groups belong to the template reader */
-	if (!rec || (doc_get(root, "$schema") && doc_get(root, "resources")))
+	if (!rec)
 		return 0;
 	id = doc_get_str(rec, "id");
 	type = doc_get_str(rec, "type");
@@ -316,26 +303,18 @@ static int read_mgmt(ingest_ctx *c, const doc_node *root)
 	mg_read r;
 	size_t i, n;
 
-	if (az_records(root, &items, &n, &single) < 0) {
-		diag_list_addf(c->diags, DIAG_ERROR, root->file, root->line, root->col,
-			       "expected a management group (object) or a list of them (array), not %s %s", an(root->type),
-			       doc_type_name(root->type));
-		return PG_EINPUT;
-	}
+	if (az_records(root, &items, &n, &single) < 0)
+		return az_type_error(c, root, NULL, "expected a management group (object) or a list of them (array)");
 	r.c = c;
 	r.a = model_azure(c->m);
 	r.err = 0;
 	strbuf_init(&r.sb);
 	for (i = 0; i < n; i++) {
 		const doc_node *rec = items[i];
-		if (rec->type != DOC_OBJECT) {
-			diag_list_addf(c->diags, DIAG_ERROR, rec->file, rec->line, rec->col,
-				       "each management group entry must be an object, not %s %s", an(rec->type),
-				       doc_type_name(rec->type));
-			r.err = PG_EINPUT;
-			continue;
-		}
-		read_record(&r, rec);
+		if (rec->type != DOC_OBJECT)
+			az_type_error(c, rec, &r.err, "each management group entry must be an object");
+		else
+			read_record(&r, rec);
 	}
 	strbuf_release(&r.sb);
 	return r.err;

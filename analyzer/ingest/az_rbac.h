@@ -50,19 +50,11 @@ int az_rbac_read_perms(ingest_ctx *c, const doc_node *arr, const char *what, az_
 
 /* --- helpers shared by the three readers (defined in az_roledefs.c) --- */
 
-/* 1 when root is an ARM template ("$schema" and "resources"): never ours. */
-int az_rbac_is_template(const doc_node *root);
-
 /* rec.key or rec.properties.key with the exact spelling (detection only). */
 const doc_node *az_rbac_key(const doc_node *rec, const char *key);
 
 /* 1 when the record's top-level "type" is `type` (ASCII case-insensitive). */
 int az_rbac_type_is(const doc_node *rec, const char *type);
-
-/* A top-level string field (not looked for under "properties", where REST
- * puts other meanings under the same names, e.g. "type"); NULL when absent or
- * null; another type is a placed error (*err = PG_EINPUT). */
-const char *az_rbac_top_str(ingest_ctx *c, const doc_node *rec, const char *key, int *err);
 
 /* A boolean field: 0/1, or `dflt` when absent or null; another type is a
  * placed error (*err = PG_EINPUT). */
@@ -85,7 +77,10 @@ azp_kind az_rbac_principal_kind(const char *type);
  * ForeignGroup external. */
 az_principal *az_rbac_principal(ingest_ctx *c, const char *id, const char *type, const doc_node *at);
 
-/* 1 when s contains needle, ASCII case-insensitively. */
-int az_rbac_contains_ci(const char *s, const char *needle);
+/* Read every record of root with `read_one`; when root holds none, the placed
+ * error "expected <plural> (an array, {"value": [...]} or one <one>)".
+ * PG_EINPUT when any record failed (the others are still read). */
+int az_rbac_each(ingest_ctx *c, const doc_node *root, const char *plural, const char *one,
+		 int (*read_one)(ingest_ctx *, const doc_node *));
 
 #endif

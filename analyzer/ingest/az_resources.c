@@ -1,45 +1,13 @@
 /* az_resources — Azure resources, their tags and managed identities ("azure-resources"). */
 #include "ingest/az_resources.h"
 #include "ingest/az_common.h"
+#include "base/strci.h"
 #include "eval/azure_id.h"
 
 #include <string.h>
 #include <strings.h>
 
 #define UAI_TYPE "Microsoft.ManagedIdentity/userAssignedIdentities"
-
-/* The article for doc_type_name(t): "an object", "a list". */
-static const char *an(doc_type t)
-{
-	return strchr("aeiou", doc_type_name(t)[0]) ? "an" : "a";
-}
-
-/* 1 when needle occurs in s, ignoring ASCII case. */
-static int contains_ci(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *s; s++)
-		if (!strncasecmp(s, needle, n))
-			return 1;
-	return 0;
-}
-
-/* A top-level string field: REST records keep other fields named "id",
- * "name" or "type" under "properties", so az_field would find the wrong one. */
-static const char *top_str(ingest_ctx *c, const doc_node *rec, const char *key, int *err)
-{
-	const doc_node *n = doc_get(rec, key);
-
-	if (!n || n->type == DOC_NULL)
-		return NULL;
-	if (n->type == DOC_STRING)
-		return n->str;
-	diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "'%s' must be a string, not %s %s", key,
-		       an(n->type), doc_type_name(n->type));
-	*err = PG_EINPUT;
-	return NULL;
-}
 
 az_resource *az_resources_add_by_id(ingest_ctx *c, const char *id)
 {
@@ -78,13 +46,8 @@ static az_principal *identity_principal(ingest_ctx *c, const doc_node *pid, cons
 
 	if (!pid || pid->type == DOC_NULL)
 		return NULL;
-	if (pid->type != DOC_STRING || !az_is_guid(pid->str)) {
-		diag_list_addf(c->diags, DIAG_ERROR, pid->file, pid->line, pid->col,
-			       "'principalId' must be an object id (a GUID)%s%s%s", pid->type == DOC_STRING ? ", not '" : "",
-			       pid->type == DOC_STRING ? pid->str : "", pid->type == DOC_STRING ? "'" : "");
-		*err = PG_EINPUT;
+	if (!az_guid_check(c, pid, "principalId", err))
 		return NULL;
-	}
 	p = azm_add_principal(a, pid->str, AZP_MANAGED_IDENTITY);
 	/* a system-assigned identity's service principal is named after its host,
 	 * a user-assigned one after its resource; the directory export may rename it */
@@ -108,12 +71,9 @@ static int read_user_assigned(ingest_ctx *c, az_resource *host, const doc_node *
 
 	if (!map || map->type == DOC_NULL)
 		return 0;
-	if (map->type != DOC_OBJECT) {
-		diag_list_addf(c->diags, DIAG_ERROR, map->file, map->line, map->col,
-			       "'userAssignedIdentities' must be an object keyed by identity resource id, not %s %s",
-			       an(map->type), doc_type_name(map->type));
-		return PG_EINPUT;
-	}
+	if (map->type != DOC_OBJECT)
+		return az_type_error(c, map, NULL,
+				     "'userAssignedIdentities' must be an object keyed by identity resource id");
 	for (i = 0; i < map->len; i++) {
 		const doc_node *k = map->keys[i], *v = map->items[i];
 		az_resource *u = az_resources_add_by_id(c, k->str);
@@ -129,10 +89,7 @@ static int read_user_assigned(ingest_ctx *c, az_resource *host, const doc_node *
 		if (v->type == DOC_NULL)
 			continue;       /* as in a PUT body: the identity is named, its principal not said */
 		if (v->type != DOC_OBJECT) {
-			diag_list_addf(c->diags, DIAG_ERROR, v->file, v->line, v->col,
-				       "user-assigned identity '%s' must map to an object, not %s %s", k->str,
-				       an(v->type), doc_type_name(v->type));
-			err = PG_EINPUT;
+			az_type_error(c, v, &err, "user-assigned identity '%s' must map to an object", k->str);
 			continue;
 		}
 		p = identity_principal(c, doc_get(v, "principalId"), NULL, u->name, &err);
@@ -151,14 +108,11 @@ static int read_identity(ingest_ctx *c, az_resource *r, const doc_node *id)
 
 	if (!id || id->type == DOC_NULL)
 		return 0;
-	if (id->type != DOC_OBJECT) {
-		diag_list_addf(c->diags, DIAG_ERROR, id->file, id->line, id->col, "'identity' must be an object, not %s %s",
-			       an(id->type), doc_type_name(id->type));
-		return PG_EINPUT;
-	}
+	if (id->type != DOC_OBJECT)
+		return az_type_error(c, id, NULL, "'identity' must be an object");
 	/* the type ("SystemAssigned, UserAssigned", "None") only restates what
 	 * principalId and userAssignedIdentities say; it is checked, not needed */
-	(void)top_str(c, id, "type", &err);
+	(void)az_top_str(c, id, "type", &err);
 	p = identity_principal(c, doc_get(id, "principalId"), doc_get(id, "tenantId"), r->name, &err);
 	if (p)
 		azm_link_identity(model_azure(c->m), r, p);
@@ -173,22 +127,15 @@ static int read_tags(ingest_ctx *c, az_resource *r, const doc_node *tags)
 	size_t i;
 	int err = 0;
 
-	if (tags && tags->type != DOC_NULL && tags->type != DOC_OBJECT) {
-		diag_list_addf(c->diags, DIAG_ERROR, tags->file, tags->line, tags->col,
-			       "'tags' must be an object of tag names to values, not %s %s", an(tags->type),
-			       doc_type_name(tags->type));
-		return PG_EINPUT;
-	}
+	if (tags && tags->type != DOC_NULL && tags->type != DOC_OBJECT)
+		return az_type_error(c, tags, NULL, "'tags' must be an object of tag names to values");
 	r->tags = NULL;
 	r->n_tags = 0;
 	r->tags_known = 1;
 	for (i = 0; tags && tags->type == DOC_OBJECT && i < tags->len; i++) {
 		const doc_node *v = tags->items[i];
 		if (v->type == DOC_ARRAY || v->type == DOC_OBJECT) {
-			diag_list_addf(c->diags, DIAG_ERROR, v->file, v->line, v->col,
-				       "the value of tag '%s' must be a string, not %s %s", tags->keys[i]->str, an(v->type),
-				       doc_type_name(v->type));
-			err = PG_EINPUT;
+			az_type_error(c, v, &err, "the value of tag '%s' must be a string", tags->keys[i]->str);
 			continue;
 		}
 		/* YAML may read a value as a number or bool, or null for "key:": keep the text */
@@ -204,11 +151,8 @@ static int read_resource(ingest_ctx *c, const doc_node *rec)
 	az_resource *r;
 	int err = 0;
 
-	if (rec->type != DOC_OBJECT) {
-		diag_list_addf(c->diags, DIAG_ERROR, rec->file, rec->line, rec->col,
-			       "each resource must be an object, not %s %s", an(rec->type), doc_type_name(rec->type));
-		return PG_EINPUT;
-	}
+	if (rec->type != DOC_OBJECT)
+		return az_type_error(c, rec, NULL, "each resource must be an object");
 	idn = doc_get(rec, "id");
 	if (!idn || idn->type != DOC_STRING) {
 		const doc_node *at = idn ? idn : rec;
@@ -223,9 +167,9 @@ static int read_resource(ingest_ctx *c, const doc_node *rec)
 		return PG_EINPUT;
 	}
 	r->loc = az_loc(c, rec);
-	if ((name = top_str(c, rec, "name", &err)))
+	if ((name = az_top_str(c, rec, "name", &err)))
 		r->name = model_intern(c->m, name);
-	if ((type = top_str(c, rec, "type", &err)))
+	if ((type = az_top_str(c, rec, "type", &err)))
 		r->type = model_intern(c->m, type);
 	err |= read_tags(c, r, doc_get(rec, "tags"));
 	err |= read_identity(c, r, doc_get(rec, "identity"));
@@ -243,9 +187,9 @@ static int read_resource(ingest_ctx *c, const doc_node *rec)
 /* Provider namespaces whose records other Azure readers own. */
 static int foreign_id(const char *id)
 {
-	return contains_ci(id, "/providers/Microsoft.Authorization/") ||
-	       contains_ci(id, "/providers/Microsoft.Management/") ||
-	       contains_ci(id, "/providers/Microsoft.ManagedServices/");
+	return strci_str(id, "/providers/Microsoft.Authorization/") ||
+	       strci_str(id, "/providers/Microsoft.Management/") ||
+	       strci_str(id, "/providers/Microsoft.ManagedServices/");
 }
 
 static int detect(const doc_node *root, const char *path)
@@ -255,13 +199,11 @@ static int detect(const doc_node *root, const char *path)
 
 	(void)path;
 	/* ARM templates list "resources" too, without ids */
-	if (!root || (root->type == DOC_OBJECT && doc_get(root, "$schema") && doc_get(root, "resources")))
-		return 0;
-	if (!(rec = az_first_record(root)))
+	if (!(rec = az_detect_record(root)))
 		return 0;
 	id = doc_get(rec, "id") && doc_get(rec, "id")->type == DOC_STRING ? doc_get(rec, "id")->str : NULL;
 	type = doc_get(rec, "type") && doc_get(rec, "type")->type == DOC_STRING ? doc_get(rec, "type")->str : NULL;
-	if (!id || !type || !contains_ci(id, "/providers/") || !strchr(type, '/') || foreign_id(id))
+	if (!id || !type || !strci_str(id, "/providers/") || !strchr(type, '/') || foreign_id(id))
 		return 0;
 	/* role assignments, role and deny definitions: other readers' */
 	if (doc_get(rec, "roleDefinitionId") || doc_get(rec, "permissions"))
@@ -277,12 +219,8 @@ static int read_resources(ingest_ctx *c, const doc_node *root)
 	int err = 0;
 
 	(void)model_azure(c->m);        /* an empty list still says the input is Azure */
-	if (az_records(root, &items, &n, &single) < 0) {
-		diag_list_addf(c->diags, DIAG_ERROR, root->file, root->line, root->col,
-			       "expected a list of resources (az resource list) or one resource, not %s %s",
-			       an(root->type), doc_type_name(root->type));
-		return PG_EINPUT;
-	}
+	if (az_records(root, &items, &n, &single) < 0)
+		return az_type_error(c, root, NULL, "expected a list of resources (az resource list) or one resource");
 	for (i = 0; i < n; i++)
 		if (read_resource(c, items[i]) < 0)
 			err = PG_EINPUT;

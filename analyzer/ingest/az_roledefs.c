@@ -17,11 +17,6 @@
 
 /* --- shared helpers ------------------------------------------------------------ */
 
-int az_rbac_is_template(const doc_node *root)
-{
-	return root && root->type == DOC_OBJECT && doc_get(root, "$schema") && doc_get(root, "resources");
-}
-
 const doc_node *az_rbac_key(const doc_node *rec, const char *key)
 {
 	const doc_node *n = doc_get(rec, key), *props;
@@ -38,24 +33,6 @@ int az_rbac_type_is(const doc_node *rec, const char *type)
 	return t && t->type == DOC_STRING && !strcasecmp(t->str, type);
 }
 
-/* n's string, NULL when absent or null; another type is a placed error naming key. */
-static const char *node_str(ingest_ctx *c, const doc_node *n, const char *key, int *err)
-{
-	if (!n || n->type == DOC_NULL)
-		return NULL;
-	if (n->type == DOC_STRING)
-		return n->str;
-	diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "'%s' must be a string, not %s", key,
-		       doc_type_phrase(n->type));
-	*err = PG_EINPUT;
-	return NULL;
-}
-
-const char *az_rbac_top_str(ingest_ctx *c, const doc_node *rec, const char *key, int *err)
-{
-	return node_str(c, doc_get(rec, key), key, err);
-}
-
 int az_rbac_bool(ingest_ctx *c, const doc_node *rec, const char *key, int dflt, int *err)
 {
 	const doc_node *n = az_field(rec, key);
@@ -64,20 +41,8 @@ int az_rbac_bool(ingest_ctx *c, const doc_node *rec, const char *key, int dflt, 
 		return dflt;
 	if (n->type == DOC_BOOL)
 		return !strcmp(n->str, "true");
-	diag_list_addf(c->diags, DIAG_ERROR, n->file, n->line, n->col, "'%s' must be a boolean, not %s", key,
-		       doc_type_phrase(n->type));
-	*err = PG_EINPUT;
+	az_type_error(c, n, err, "'%s' must be a boolean", key);
 	return dflt;
-}
-
-int az_rbac_contains_ci(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; s && *s; s++)
-		if (!strncasecmp(s, needle, n))
-			return 1;
-	return 0;
 }
 
 /* The last occurrence of needle in s (ASCII case-insensitive), or NULL. */
@@ -104,7 +69,7 @@ const char *az_rbac_scope(ingest_ctx *c, const doc_node *rec, const char *marker
 	if (!s && !e) {
 		/* no "scope" (REST GET of older API versions): the id says it */
 		at = doc_get(rec, "id");
-		id = az_rbac_top_str(c, rec, "id", &e);
+		id = az_top_str(c, rec, "id", &e);
 		cut = id ? rfind_ci(id, marker) : NULL;
 		if (!cut && !e) {
 			diag_list_addf(c->diags, DIAG_ERROR, rec->file, rec->line, rec->col,
@@ -157,6 +122,25 @@ az_principal *az_rbac_principal(ingest_ctx *c, const char *id, const char *type,
 	if (type && !strcasecmp(type, "ForeignGroup"))
 		azm_mark_external(a, p, "ForeignGroup (a group of another tenant)");
 	return p;
+}
+
+int az_rbac_each(ingest_ctx *c, const doc_node *root, const char *plural, const char *one,
+		 int (*read_one)(ingest_ctx *, const doc_node *))
+{
+	doc_node *const *items;
+	const doc_node *single;
+	size_t n, i;
+	int err = 0;
+
+	if (az_records(root, &items, &n, &single) < 0) {
+		diag_list_addf(c->diags, DIAG_ERROR, root->file, root->line, root->col,
+			       "expected %s (an array, {\"value\": [...]} or one %s)", plural, one);
+		return PG_EINPUT;
+	}
+	for (i = 0; i < n; i++)
+		if (read_one(c, items[i]) < 0)
+			err = PG_EINPUT;
+	return err;
 }
 
 /* --- permission blocks ---------------------------------------------------------- */
@@ -215,19 +199,13 @@ int az_rbac_read_perms(ingest_ctx *c, const doc_node *arr, const char *what, az_
 
 	*out = NULL;
 	*n = 0;
-	if (arr->type != DOC_ARRAY) {
-		diag_list_addf(c->diags, DIAG_ERROR, arr->file, arr->line, arr->col,
-			       "'permissions' must be a list, not %s", doc_type_phrase(arr->type));
-		return PG_EINPUT;
-	}
+	if (arr->type != DOC_ARRAY)
+		return az_type_error(c, arr, NULL, "'permissions' must be a list");
 	perms = ARENA_ARRAY(model_arena(c->m), az_perms, arr->len ? arr->len : 1);
 	for (i = 0; i < arr->len; i++) {
 		const doc_node *b = arr->items[i];
 		if (b->type != DOC_OBJECT) {
-			diag_list_addf(c->diags, DIAG_ERROR, b->file, b->line, b->col,
-				       "each permission block of a %s must be an object, not %s", what,
-				       doc_type_phrase(b->type));
-			err = PG_EINPUT;
+			az_type_error(c, b, &err, "each permission block of a %s must be an object", what);
 			continue;
 		}
 		if (read_block(c, b, &perms[k++]) < 0)
@@ -247,7 +225,7 @@ static const char *role_type(ingest_ctx *c, const doc_node *rec, int *err)
 
 	if (!n && props && props->type == DOC_OBJECT)
 		n = doc_get(props, "type") ? doc_get(props, "type") : doc_get_ci(props, "roleType");
-	return node_str(c, n, "roleType", err);
+	return az_node_str(c, n, "roleType", err);
 }
 
 /* An assignable scope Azure would refuse is an error: validate lints custom roles with it. */
@@ -279,14 +257,11 @@ int az_read_role(ingest_ctx *c, const doc_node *rec, az_role **out)
 	int err = 0, key_err = 0, is_new;
 
 	*out = NULL;
-	if (rec->type != DOC_OBJECT) {
-		diag_list_addf(c->diags, DIAG_ERROR, rec->file, rec->line, rec->col,
-			       "a role definition must be an object, not %s", doc_type_phrase(rec->type));
-		return PG_EINPUT;
-	}
+	if (rec->type != DOC_OBJECT)
+		return az_type_error(c, rec, NULL, "a role definition must be an object");
 	memset(&tmp, 0, sizeof(tmp));
-	name = az_rbac_top_str(c, rec, "name", &key_err);
-	id = az_rbac_top_str(c, rec, "id", &key_err);
+	name = az_top_str(c, rec, "name", &key_err);
+	id = az_top_str(c, rec, "id", &key_err);
 	role_name = az_str(c, rec, "roleName", &err);
 	type = role_type(c, rec, &err);
 	(void)az_str(c, rec, "description", &err);
@@ -332,32 +307,23 @@ int az_read_role(ingest_ctx *c, const doc_node *rec, az_role **out)
 
 static int detect(const doc_node *root, const char *path)
 {
-	const doc_node *rec;
+	const doc_node *rec = az_detect_record(root);
 
 	(void)path;
-	if (az_rbac_is_template(root) || !(rec = az_first_record(root)))
-		return 0;
-	return az_rbac_type_is(rec, "Microsoft.Authorization/roleDefinitions") ||
-	       (az_rbac_key(rec, "roleName") && az_rbac_key(rec, "permissions"));
+	return rec && (az_rbac_type_is(rec, "Microsoft.Authorization/roleDefinitions") ||
+		       (az_rbac_key(rec, "roleName") && az_rbac_key(rec, "permissions")));
+}
+
+static int read_role(ingest_ctx *c, const doc_node *rec)
+{
+	az_role *r;
+
+	return az_read_role(c, rec, &r);
 }
 
 static int read_roles(ingest_ctx *c, const doc_node *root)
 {
-	doc_node *const *items;
-	const doc_node *single;
-	az_role *r;
-	size_t n, i;
-	int err = 0;
-
-	if (az_records(root, &items, &n, &single) < 0) {
-		diag_list_addf(c->diags, DIAG_ERROR, root->file, root->line, root->col,
-			       "expected role definitions (an array, {\"value\": [...]} or one role definition)");
-		return PG_EINPUT;
-	}
-	for (i = 0; i < n; i++)
-		if (az_read_role(c, items[i], &r) < 0)
-			err = PG_EINPUT;
-	return err;
+	return az_rbac_each(c, root, "role definitions", "role definition", read_role);
 }
 
 const ingest_format ingest_az_roledefs_format = {
