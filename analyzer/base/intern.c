@@ -22,6 +22,7 @@ void intern_init(intern_table *t)
 {
 	arena_init(&t->strings);
 	t->slots = NULL;
+	t->hashes = NULL;
 	t->cap = 0;
 	t->count = 0;
 }
@@ -32,7 +33,9 @@ void intern_release(intern_table *t)
 		return;
 	arena_release(&t->strings);
 	free(t->slots);
+	free(t->hashes);
 	t->slots = NULL;
+	t->hashes = NULL;
 	t->cap = t->count = 0;
 }
 
@@ -40,30 +43,33 @@ static void rehash(intern_table *t)
 {
 	size_t ncap = t->cap ? t->cap * 2 : 1024;
 	const char **slots = xcalloc(ncap, sizeof(*slots));
+	size_t *hashes = xcalloc(ncap, sizeof(*hashes));
 	size_t i;
 
 	for (i = 0; i < t->cap; i++) {
-		const char *s = t->slots[i];
 		size_t j;
-		if (!s)
+		if (!t->slots[i])
 			continue;
-		j = intern_hash(s, strlen(s)) & (ncap - 1);
+		j = t->hashes[i] & (ncap - 1);
 		while (slots[j])
 			j = (j + 1) & (ncap - 1);
-		slots[j] = s;
+		slots[j] = t->slots[i];
+		hashes[j] = t->hashes[i];
 	}
 	free(t->slots);
+	free(t->hashes);
 	t->slots = slots;
+	t->hashes = hashes;
 	t->cap = ncap;
 }
 
-static size_t lookup(const intern_table *t, const char *s, size_t len)
+static size_t lookup(const intern_table *t, const char *s, size_t len, size_t h)
 {
-	size_t j = intern_hash(s, len) & (t->cap - 1);
+	size_t j = h & (t->cap - 1);
 
 	while (t->slots[j]) {
 		const char *c = t->slots[j];
-		if (strncmp(c, s, len) == 0 && c[len] == '\0')
+		if (t->hashes[j] == h && memcmp(c, s, len) == 0 && c[len] == '\0')
 			break;
 		j = (j + 1) & (t->cap - 1);
 	}
@@ -72,13 +78,14 @@ static size_t lookup(const intern_table *t, const char *s, size_t len)
 
 const char *intern_n(intern_table *t, const char *s, size_t len)
 {
-	size_t j;
+	size_t j, h = intern_hash(s, len);
 
 	if ((t->count + 1) * 2 > t->cap)
 		rehash(t);
-	j = lookup(t, s, len);
+	j = lookup(t, s, len, h);
 	if (!t->slots[j]) {
 		t->slots[j] = arena_strndup(&t->strings, s, len);
+		t->hashes[j] = h;
 		t->count++;
 	}
 	return t->slots[j];
@@ -107,10 +114,11 @@ const char *intern_lower(intern_table *t, const char *s)
 
 const char *intern_find(const intern_table *t, const char *s)
 {
-	size_t j;
+	size_t j, len;
 
 	if (!t->cap)
 		return NULL;
-	j = lookup(t, s, strlen(s));
+	len = strlen(s);
+	j = lookup(t, s, len, intern_hash(s, len));
 	return t->slots[j];
 }

@@ -15,6 +15,7 @@
 typedef struct intern_table {
 	arena strings;
 	const char **slots;
+	size_t *hashes;     /* the full hash of each slot's string: probes compare it first */
 	size_t cap;         /* power of two */
 	size_t count;
 } intern_table;

@@ -65,38 +65,49 @@ static doc *doc_new(const char *name)
 	return d;
 }
 
+/* "binary data" at the first NUL byte, or 0 when there is none. */
+static int reject_nul(const char *name, const char *buf, size_t len, diag *dg)
+{
+	const char *z = memchr(buf, '\0', len), *ls = buf, *p;
+	unsigned line = 1;
+
+	if (!z)
+		return 0;
+	for (p = buf; p < z; p++)
+		if (*p == '\n') {
+			line++;
+			ls = p + 1;
+		}
+	return diag_set(dg, name, line, doc_count_chars(ls, z) + 1, "binary data (NUL byte) in a text file");
+}
+
+/* Parse d->src (NUL-terminated, owned by d) into d. */
+static int parse(doc *d, doc_syntax syntax, diag *dg)
+{
+	doc_node *root = NULL;
+	int err;
+
+	d->syntax = syntax == DOC_FMT_AUTO ? detect(d->src, d->src_len) : syntax;
+	if (d->syntax == DOC_FMT_JSON)
+		err = doc_json_parse(d, d->file, d->src, d->src_len, &root, dg);
+	else
+		err = doc_yaml_parse(d, d->file, d->src, d->src_len, &root, dg);
+	d->root = root;
+	return err;
+}
+
 int doc_load_buffer(doc **out, const char *name, const char *buf, size_t len, doc_syntax syntax, diag *dg)
 {
 	doc *d = doc_new(name);
-	doc_node *root = NULL;
-	char *copy;
 	int err;
 
 	*out = NULL;
-	if (memchr(buf, '\0', len)) {
-		const char *z = memchr(buf, '\0', len);
-		const char *ls = buf;
-		unsigned line = 1;
-		const char *p;
-		for (p = buf; p < z; p++)
-			if (*p == '\n') {
-				line++;
-				ls = p + 1;
-			}
-		err = diag_set(dg, name, line, doc_count_chars(ls, z) + 1, "binary data (NUL byte) in a text file");
+	if ((err = reject_nul(name, buf, len, dg)) < 0)
 		goto cleanup;
-	}
-	copy = arena_strndup(&d->arena, buf, len);
-	d->src = copy;
+	d->src = arena_strndup(&d->arena, buf, len);
 	d->src_len = len;
-	d->syntax = syntax == DOC_FMT_AUTO ? detect(copy, len) : syntax;
-	if (d->syntax == DOC_FMT_JSON)
-		err = doc_json_parse(d, d->file, copy, len, &root, dg);
-	else
-		err = doc_yaml_parse(d, d->file, copy, len, &root, dg);
-	if (err < 0)
+	if ((err = parse(d, syntax, dg)) < 0)
 		goto cleanup;
-	d->root = root;
 	*out = d;
 	d = NULL;
 cleanup:
@@ -108,6 +119,7 @@ int doc_load_file(doc **out, const char *path, doc_syntax syntax, diag *dg)
 {
 	strbuf sb = STRBUF_INIT;
 	struct stat st;
+	doc *d = NULL;
 	int err;
 
 	*out = NULL;
@@ -118,8 +130,18 @@ int doc_load_file(doc **out, const char *path, doc_syntax syntax, diag *dg)
 		err = diag_set(dg, path, 0, 0, "cannot read: %s", strerror(errno));
 		goto cleanup;
 	}
-	err = doc_load_buffer(out, path, sb.buf, sb.len, syntax, dg);
+	if ((err = reject_nul(path, sb.buf, sb.len, dg)) < 0)
+		goto cleanup;
+	/* the doc takes the buffer: a large file is never held twice */
+	d = doc_new(path);
+	d->src_len = sb.len;
+	d->src = d->heap_src = strbuf_detach(&sb, NULL);
+	if ((err = parse(d, syntax, dg)) < 0)
+		goto cleanup;
+	*out = d;
+	d = NULL;
 cleanup:
+	doc_free(d);
 	strbuf_release(&sb);
 	return err;
 }
@@ -129,6 +151,7 @@ void doc_free(doc *d)
 	if (!d)
 		return;
 	arena_release(&d->arena);
+	free(d->heap_src);
 	free(d);
 }
 

@@ -1,5 +1,5 @@
 /*
- * doc — one read-only document tree over JSON (jansson) and YAML (libyaml).
+ * doc — one read-only document tree over JSON (own re2c lexer) and YAML (libyaml).
  *
  * Every node keeps the file, line and column where it starts (1-based), so a
  * finding or an error can point at the statement that caused it. Objects keep

@@ -13,7 +13,8 @@ struct doc {
 	arena arena;
 	const doc_node *root;
 	const char *file;       /* in the arena */
-	const char *src;        /* the whole input, in the arena */
+	const char *src;        /* the whole input: in the arena, or heap_src */
+	char *heap_src;         /* the file buffer doc_load_file handed over, or NULL */
 	size_t src_len;
 	doc_syntax syntax;
 };
