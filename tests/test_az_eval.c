@@ -224,6 +224,12 @@ static void test_ancestors_of_child_and_extension_resources(void)
 	CU_ASSERT_EQUAL_FATAL(n, 5);
 	ASSERT_STR(anc[1], azm_key(f.a, ACCT));
 	CU_ASSERT_EQUAL(azm_ancestors(f.a, "not-an-id", anc, 16, &gap), 0);
+	/* an extension resource of a management group inherits from the group */
+	n = azm_ancestors(f.a, "/providers/Microsoft.Management/managementGroups/mg1/providers/"
+			       "Microsoft.Authorization/policyAssignments/p1", anc, 16, &gap);
+	CU_ASSERT_EQUAL_FATAL(n, 3);
+	ASSERT_STR(anc[1], "/providers/microsoft.management/managementgroups/mg1");
+	ASSERT_STR(anc[2], "/");
 	fx_free(&f);
 }
 

@@ -503,8 +503,13 @@ size_t azm_ancestors(azm *a, const char *id, const char **out, size_t max, int *
 	if (max == 0 || azure_id_parse(key, &p) < 0)
 		return 0;
 	if (p.kind == AZ_SCOPE_RESOURCE) {
-		/* the scope part ends where the first "/providers/" begins */
-		const char *first = strstr(key, "/providers/");
+		/* the scope part ends where the first "/providers/" begins, past a
+		 * management group's own "/providers/Microsoft.Management/managementGroups/NAME" */
+		static const char mg[] = "/providers/microsoft.management/managementgroups/";
+		const char *from = key, *first;
+		if (!strncmp(key, mg, sizeof(mg) - 1) && (from = strchr(key + sizeof(mg) - 1, '/')) == NULL)
+			from = key + len;
+		first = strstr(from, "/providers/");
 		scope_len = first ? (size_t)(first - key) : 0;
 		while (len > scope_len && n < max) {
 			out[n++] = azm_key_n(a, key, len);
