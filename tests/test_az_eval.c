@@ -484,7 +484,7 @@ static void test_uncertain_deny_keeps_access(void)
 
 /* --- conditions and incomplete inputs ------------------------------------------------ */
 
-static void test_abac_condition_is_conditional(void)
+static void test_abac_conditions(void)
 {
 	fx f;
 	az_principal *u;
@@ -494,14 +494,53 @@ static void test_abac_condition_is_conditional(void)
 	fx_init(&f);
 	u = prin(&f, "aaaaaaaa-0000-0000-0000-000000000001", AZP_USER, "alice");
 	blob = role(&f, "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", "Storage Blob Data Reader");
-	block(&f, blob, "", "", "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read", "");
+	block(&f, blob, "", "", "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/*", "");
 	x = assign(&f, u, blob, RG);
-	x->condition = model_intern(f.m, "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] "
-					 "StringEquals 'tenant-a'");
+	x->condition = model_intern(f.m, "((!(ActionMatches{'" BLOB_READ "'})) OR "
+					 "(@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] "
+					 "StringEquals 'tenant-a'))");
 	x->condition_version = model_intern(f.m, "2.0");
-	CU_ASSERT_EQUAL(decide(&f, u, BLOB_READ, CONTAINER), DEC_CONDITIONAL);
+	/* settled by the request: the named container, and operations the condition does not restrict */
+	CU_ASSERT_EQUAL(decide(&f, u, BLOB_READ, CONTAINER), DEC_ALLOW);
+	CU_ASSERT_EQUAL(decide(&f, u, "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write",
+			       ACCT "/blobServices/default/containers/other"), DEC_ALLOW);
+	CU_ASSERT_EQUAL(decide(&f, u, BLOB_READ, ACCT "/blobServices/default/containers/other"), DEC_IMPLICIT_DENY);
+	/* not settled: the request names the account, not a container */
+	CU_ASSERT_EQUAL(decide(&f, u, BLOB_READ, ACCT), DEC_CONDITIONAL);
 	CU_ASSERT(has_condition(&f, "StringEquals 'tenant-a'"));
 	CU_ASSERT_EQUAL(f.r.reasons[0].conditional, 1);
+	/* attributes permgraph cannot know (blob index tags) keep it conditional */
+	x->condition = model_intern(f.m, "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs/"
+					 "tags:Project<$key_case_sensitive$>] StringEquals 'Cascade'");
+	CU_ASSERT_EQUAL(decide(&f, u, BLOB_READ, CONTAINER), DEC_CONDITIONAL);
+	/* a condition that does not parse is reported, never silently trusted */
+	x->condition = model_intern(f.m, "(@Resource[x] StringEquals 'a'");
+	CU_ASSERT_EQUAL(decide(&f, u, BLOB_READ, CONTAINER), DEC_CONDITIONAL);
+	CU_ASSERT(has_condition(&f, "does not parse"));
+	fx_free(&f);
+}
+
+static void test_deny_condition_settled(void)
+{
+	fx f;
+	az_principal *u;
+	az_role *owner;
+	az_deny *d;
+
+	fx_init(&f);
+	u = prin(&f, "aaaaaaaa-0000-0000-0000-000000000001", AZP_USER, "alice");
+	owner = role(&f, "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "Owner");
+	block(&f, owner, "*", "", "*", "");
+	assign(&f, u, owner, SUB);
+	d = deny(&f, RG, "", "Microsoft.Storage/*");
+	add_to(&f, &d->principals, &d->n_principals, azm_add_principal(f.a, AZ_EVERYONE_ID, AZP_UNKNOWN));
+	d->condition = model_intern(f.m, "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] "
+					 "StringEquals 'tenant-a'");
+	CU_ASSERT_EQUAL(decide(&f, u, BLOB_READ, CONTAINER), DEC_DENY);
+	CU_ASSERT_EQUAL(decide(&f, u, BLOB_READ, ACCT "/blobServices/default/containers/other"), DEC_ALLOW);
+	CU_ASSERT_EQUAL(f.r.n_conditions, 0);
+	CU_ASSERT_EQUAL(decide(&f, u, BLOB_READ, ACCT), DEC_ALLOW);
+	CU_ASSERT(has_condition(&f, "denied by deny assignment 'deny' if"));
 	fx_free(&f);
 }
 
@@ -602,7 +641,8 @@ TEST_SUITE(az_eval)
 		{ "az_eval__holder_of_unknown_type_may_be_a_group", test_holder_of_unknown_type_may_be_a_group },
 		{ "az_eval__deny_assignments", test_deny_assignments },
 		{ "az_eval__uncertain_deny_keeps_access", test_uncertain_deny_keeps_access },
-		{ "az_eval__abac_condition_is_conditional", test_abac_condition_is_conditional },
+		{ "az_eval__abac_conditions", test_abac_conditions },
+		{ "az_eval__deny_condition_settled", test_deny_condition_settled },
 		{ "az_eval__unknown_role_is_conditional", test_unknown_role_is_conditional },
 		{ "az_eval__builtin_role_resolves_from_catalogue", test_builtin_role_resolves_from_catalogue },
 		{ "az_eval__lighthouse_eligible_is_conditional", test_lighthouse_eligible_is_conditional },

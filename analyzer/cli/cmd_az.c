@@ -107,6 +107,8 @@ static void print_explain(FILE *out, const az_principal *who, const char *op, co
 				fprintf(out, " held by %s", e->holder->name ? e->holder->name : e->holder->id);
 			if (e->conditional)
 				fputs(" (if the conditions below hold)", out);
+			else if (e->condition_holds)
+				fputs(" (its condition holds for this request)", out);
 			if (x->loc.file)
 				fprintf(out, "\n        at %s:%u:%u", x->loc.file, x->loc.line, x->loc.col);
 		}

@@ -4,6 +4,7 @@
 #include "base/ptrmap.h"
 #include "base/strlist.h"
 #include "base/xalloc.h"
+#include "eval/az_cond.h"
 #include "eval/match.h"
 
 #include <stdlib.h>
@@ -17,17 +18,21 @@ typedef struct plan_allow {
 	const char *pattern;        /* NULL: the role is not in the inputs */
 	const char *mg_gap;         /* the management group when it applies only if the subscription is under it */
 	int open;                   /* the holder is a group whose members are not all known */
+	tri cond;                   /* its ABAC condition for this request (TRI_TRUE without one) */
+	const char *cond_why;       /* why the condition could not be read, or NULL */
 } plan_allow;
 
 typedef struct plan_deny {
 	const az_deny *d;
 	const char *pattern;
+	tri cond;
 } plan_deny;
 
 struct az_plan {
 	model *m;
 	azm *a;
 	const char *op;
+	const char *scope_id;       /* as the request gave it */
 	az_op_plane plane;
 	az_op_plane match_plane;    /* the plane patterns are matched in: AZ_OP_UNKNOWN for both */
 	const char *anc[MAX_ANCESTORS];
@@ -99,20 +104,44 @@ const char *az_eval_perms_grant(const az_perms *blocks, size_t n, const char *op
 
 static int group_open(const az_principal *g);
 
+/* A condition settled for this request: TRI_FALSE means the assignment does not apply. */
+static tri plan_condition(az_plan *p, const char *condition, const char **why)
+{
+	az_cond_request rq;
+	char buf[200];
+	tri t;
+
+	*why = NULL;
+	if (!condition)
+		return TRI_TRUE;
+	rq.operation = p->op;
+	rq.resource_id = p->scope_id;
+	t = az_cond_eval(condition, &rq, buf, sizeof(buf));
+	if (t == TRI_UNKNOWN && buf[0])
+		*why = model_intern(p->m, buf);
+	return t;
+}
+
 static void plan_allow_add(az_plan *p, const az_assignment *x, const char *mg_gap)
 {
-	const char *pat = NULL;
+	const char *pat = NULL, *why;
+	tri holds;
 
 	if (x->role) {
 		pat = az_eval_perms_grant(x->role->perms, x->role->n_perms, p->op, p->match_plane);
 		if (!pat)
 			return;
 	}
+	holds = plan_condition(p, x->condition, &why);
+	if (holds == TRI_FALSE)
+		return;
 	XGROW(p->allows, p->cap_allows, p->n_allows + 1);
 	p->allows[p->n_allows].x = x;
 	p->allows[p->n_allows].pattern = pat;
 	p->allows[p->n_allows].mg_gap = mg_gap;
 	p->allows[p->n_allows].open = x->principal && group_open(x->principal);
+	p->allows[p->n_allows].cond = holds;
+	p->allows[p->n_allows].cond_why = why;
 	p->n_allows++;
 	if (x->principal && !ptrmap_get(&p->holder_seen, x->principal)) {
 		ptrmap_put(&p->holder_seen, x->principal, (void *)x->principal);
@@ -142,6 +171,7 @@ az_plan *az_plan_new(model *m, const char *operation, const char *scope_id)
 	p->m = m;
 	p->a = a;
 	p->op = model_intern(m, operation);
+	p->scope_id = model_intern(m, scope_id);
 	p->plane = az_catalog_op_plane(operation);
 	p->match_plane = p->plane;
 	/* a few operations are registered in both planes: built-in roles grant them either way */
@@ -160,12 +190,17 @@ az_plan *az_plan_new(model *m, const char *operation, const char *scope_id)
 		ds = azm_denies_at(a, p->anc[i], &n);
 		for (j = 0; j < n; j++) {
 			const char *pat = az_eval_perms_grant(ds[j]->perms, ds[j]->n_perms, p->op, p->match_plane);
+			const char *why;
+			tri holds;
 			/* doNotApplyToChildScopes: the deny holds at its own scope only */
 			if (!pat || (ds[j]->no_children && i > 0))
+				continue;
+			if ((holds = plan_condition(p, ds[j]->condition, &why)) == TRI_FALSE)
 				continue;
 			XGROW(p->denies, p->cap_denies, p->n_denies + 1);
 			p->denies[p->n_denies].d = ds[j];
 			p->denies[p->n_denies].pattern = pat;
+			p->denies[p->n_denies].cond = holds;
 			p->n_denies++;
 		}
 	}
@@ -299,9 +334,10 @@ static int allow_conditions(const az_plan *p, const plan_allow *al, az_result *r
 			      x->role_guid ? x->role_guid : "?", x->id ? x->id : x->scope, p->op);
 		iscond = 1;
 	}
-	if (x->condition) {
-		add_condition(r, "condition of the %s assignment at %s holds: %s", role_label(x),
-			      x->scope_written ? x->scope_written : x->scope, x->condition);
+	if (x->condition && al->cond != TRI_TRUE) {
+		add_condition(r, "condition of the %s assignment at %s holds: %s%s%s%s", role_label(x),
+			      x->scope_written ? x->scope_written : x->scope, x->condition,
+			      al->cond_why ? " (" : "", al->cond_why ? al->cond_why : "", al->cond_why ? ")" : "");
 		iscond = 1;
 	}
 	if (x->kind == AZA_LIGHTHOUSE_ELIGIBLE) {
@@ -378,6 +414,7 @@ int az_plan_decide(az_plan *p, const az_principal *who, az_result *out)
 		e.holder = h;
 		e.pattern = al->pattern;
 		e.conditional = iscond;
+		e.condition_holds = al->x->condition && al->cond == TRI_TRUE;
 		add_reason(out, &e);
 		if (iscond)
 			maybe_allow = 1;
@@ -391,7 +428,7 @@ int az_plan_decide(az_plan *p, const az_principal *who, az_result *out)
 		int certain;
 		if (in == 0 || ex == 1)
 			continue;
-		certain = in == 1 && ex == 0 && !d->condition && p->plane != AZ_OP_UNKNOWN;
+		certain = in == 1 && ex == 0 && p->denies[i].cond == TRI_TRUE && p->plane != AZ_OP_UNKNOWN;
 		memset(&e, 0, sizeof(e));
 		e.deny = d;
 		e.pattern = p->denies[i].pattern;
@@ -402,7 +439,7 @@ int az_plan_decide(az_plan *p, const az_principal *who, az_result *out)
 			continue;
 		}
 		add_condition(out, "denied by deny assignment '%s' if %s", d->name ? d->name : d->id,
-			      d->condition ? d->condition
+			      p->denies[i].cond != TRI_TRUE ? d->condition
 			      : in < 0 ? "the principal is in a group it names whose members are not all in the inputs"
 			      : ex < 0 ? "the principal is not in an excluded group whose members are not all in the inputs"
 			      : "the operation is in the plane the deny names");

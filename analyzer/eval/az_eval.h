@@ -8,8 +8,12 @@
  * dataActions − notDataActions (data plane), never mixed; a principal holds
  * its own assignments and those of every group it is (transitively) in.
  *
+ * ABAC conditions are settled where the request decides them (eval/az_cond:
+ * ActionMatches, container and account names); one that holds removes
+ * nothing, one that cannot hold drops the assignment for this request.
+ *
  * Sound for access: what the inputs do not settle never removes access. An
- * assignment condition, an eligible (just-in-time) or unassigned Lighthouse
+ * assignment condition it cannot settle, an eligible (just-in-time) or unassigned Lighthouse
  * authorization, a role definition missing from the inputs, a group whose
  * members are not listed, a subscription whose management group is unknown,
  * or an operation the catalogue does not know make access `conditional`, with
@@ -32,6 +36,7 @@ typedef struct az_reason {
 	const az_principal *holder;         /* who the assignment names: the principal or one of its groups */
 	const char *pattern;                /* the action pattern that matched, NULL for an unknown role */
 	int conditional;                    /* applies only if the listed conditions hold */
+	int condition_holds;                /* its ABAC condition was settled true for this request */
 } az_reason;
 
 typedef struct az_result {

@@ -55,6 +55,10 @@ static json_t *reason(const az_reason *e)
 		      "pattern", str_or_null(e->pattern),
 		      "location", location(&x->loc),
 		      "conditional", e->conditional);
+	if (x->condition) {
+		json_object_set_new(j, "condition", json_string(x->condition));
+		json_object_set_new(j, "condition_holds", json_boolean(e->condition_holds));
+	}
 	if (x->role && x->role->loc.file)
 		json_object_set_new(j, "role_location", location(&x->role->loc));
 	return j;
