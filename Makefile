@@ -54,6 +54,10 @@ endif
 ifneq ($(wildcard analyzer/catalog/azure-operations-2023-04-09.csv.gz),)
 GEN_SRC += $(BUILD)/gen/az_ops_data.c $(BUILD)/gen/az_roles_data.c
 endif
+AWS_PRIVESC_YAML := $(sort $(wildcard analyzer/catalog/privesc/paths/*/*.yaml))
+ifneq ($(AWS_PRIVESC_YAML),)
+GEN_SRC += $(BUILD)/gen/aws_privesc_data.c
+endif
 SRC := $(filter-out analyzer/main.c,$(wildcard analyzer/*/*.c))
 OBJ := $(patsubst %.c,$(BUILD)/%.o,$(SRC)) $(patsubst %.c,%.o,$(GEN_SRC))
 TEST_SRC ?= $(wildcard tests/test_*.c)
@@ -62,7 +66,7 @@ FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY := $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/fuzz/replay_%,$(FUZZ_SRC))
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all deps test check unit golden fuzz-replay demo bench fuzz install clean lint
+.PHONY: all deps test check unit golden fuzz-replay demo bench fuzz install clean lint FORCE
 .SUFFIXES:
 .SECONDARY:
 
@@ -140,12 +144,27 @@ $(BUILD)/gen/az_roles_data.c: $(AZ_ROLES_JSON) $(BUILD)/tools/gen_az_roles
 	$(quiet) GEN $@
 	$(Q)$(BUILD)/tools/gen_az_roles $< > $@.tmp && mv $@.tmp $@
 
+# The AWS privilege-escalation paths (pathfinding.cloud YAML), read with libyaml.
+$(BUILD)/tools/gen_aws_privesc: tools/gen_aws_privesc.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(quiet) HOSTCC $@
+	$(Q)$(CC) $(TOOL_CFLAGS) $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null) -o $@ $< \
+		$(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
+
+$(BUILD)/gen/aws_privesc_data.c: $(AWS_PRIVESC_YAML) $(BUILD)/tools/gen_aws_privesc
+	@mkdir -p $(@D)
+	$(quiet) GEN $@
+	$(Q)$(BUILD)/tools/gen_aws_privesc $(AWS_PRIVESC_YAML) > $@.tmp && mv $@.tmp $@
+
 # --- tests -------------------------------------------------------------------
 
-$(BUILD)/tests/suites.h: $(TEST_SRC)
+# Regenerated on every run (the suite list follows TEST_SRC), replaced only when it changes.
+$(BUILD)/tests/suites.h: FORCE
 	@mkdir -p $(@D)
 	$(Q)for f in $(sort $(TEST_SRC)); do n=$$(basename $$f .c); n=$${n#test_}; \
-		echo "SUITE($$n)"; done > $@.tmp && mv $@.tmp $@
+		echo "SUITE($$n)"; done > $@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
+
+FORCE:
 
 $(BUILD)/tests/unit_main.o: $(BUILD)/tests/suites.h
 

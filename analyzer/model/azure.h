@@ -54,6 +54,11 @@ typedef struct az_principal {
 
 	const char **hosts;             /* managed identities: resource keys that run as it */
 	size_t n_hosts;
+
+	/* filled by classify_apply (model/classify.h); Entra principals carry no
+	 * tags and belong to no subscription, so these stay 0 and NULL for now */
+	int classification;             /* CLASS_* bits */
+	const char *saas_tenant;        /* configured SaaS tenant name (interned) or NULL */
 } az_principal;
 
 /* One permission block of a role or deny assignment; patterns as written. */
@@ -129,6 +134,10 @@ typedef struct az_resource {
 	int tags_known;
 	az_principal **identities;  /* managed identities it runs as */
 	size_t n_identities;
+
+	/* filled by classify_apply (model/classify.h) */
+	int classification;         /* CLASS_* bits */
+	const char *saas_tenant;    /* configured SaaS tenant name (interned) or NULL */
 } az_resource;
 
 /* A management group or subscription in the hierarchy. */

@@ -103,6 +103,10 @@ typedef enum {
 	PRIN_EVERYONE, PRIN_SESSION, PRIN_UNKNOWN
 } principal_kind;
 
+/* Data classification of a store or principal (bits: a store that matches both
+ * the synthetic and the production rules has both, which is itself a finding). */
+enum { CLASS_NONE = 0, CLASS_SYNTHETIC = 1, CLASS_PRODUCTION = 2 };
+
 typedef struct tag {
 	const char *key;        /* interned as written */
 	const char *value;      /* interned */
@@ -137,6 +141,10 @@ typedef struct principal {
 	policy *boundary;
 	struct principal **groups;
 	size_t n_groups;
+
+	/* filled by classify_apply (model/classify.h) */
+	int classification;             /* CLASS_* bits */
+	const char *saas_tenant;        /* configured SaaS tenant name (interned) or NULL */
 } principal;
 
 /* --- resources --------------------------------------------------------------- */
@@ -153,6 +161,10 @@ typedef struct resource {
 	int policy_known;       /* an input said what the policy is (or that there is none) */
 	int tags_known;         /* an input listed the resource's tags */
 	int aws_managed_key;    /* KMS key managed by AWS (RCPs do not apply) */
+
+	/* filled by classify_apply (model/classify.h) */
+	int classification;     /* CLASS_* bits */
+	const char *saas_tenant;/* configured SaaS tenant name (interned) or NULL */
 } resource;
 
 /* --- organizations ----------------------------------------------------------- */
