@@ -1,0 +1,160 @@
+/* access — effective access: reach, then merge the reached principals' access edges per resource. */
+#include "graph/access.h"
+#include "base/ptrmap.h"
+#include "base/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PATH 64
+
+void access_list_init(access_list *l)
+{
+	memset(l, 0, sizeof(*l));
+}
+
+static void entry_release(access_entry *e)
+{
+	free(e->actions);
+	free(e->via);
+	free(e->path);
+	free(e->conditions);
+}
+
+void access_list_release(access_list *l)
+{
+	size_t i;
+
+	if (!l)
+		return;
+	for (i = 0; i < l->count; i++)
+		entry_release(&l->items[i]);
+	free(l->items);
+	access_list_init(l);
+}
+
+int access_is_pseudo(const gnode *n)
+{
+	return n->type && !strcmp(n->type, "administrator");
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Append src[0..n) to a growable array of strings, then sort and drop duplicates. */
+static void merge_strings(const char ***dst, size_t *n_dst, const char *const *src, size_t n)
+{
+	size_t i, k;
+
+	if (!n)
+		return;
+	*dst = xrealloc((void *)*dst, (*n_dst + n) * sizeof(**dst));
+	memcpy((void *)(*dst + *n_dst), src, n * sizeof(*src));
+	*n_dst += n;
+	qsort((void *)*dst, *n_dst, sizeof(**dst), cmp_str);
+	for (i = k = 0; i < *n_dst; i++)
+		if (!k || strcmp((*dst)[k - 1], (*dst)[i]))
+			(*dst)[k++] = (*dst)[i];
+	*n_dst = k;
+}
+
+/* Fill e's via, path and conditions from the path to reach item ri plus the access edge a. */
+static void set_evidence(access_entry *e, const greach_set *rs, size_t ri, gedge *a)
+{
+	gedge *path[MAX_PATH];
+	size_t n = graph_path(rs, ri, path, MAX_PATH - 1), i;
+
+	free(e->via);
+	free(e->path);
+	free(e->conditions);
+	e->conditions = NULL;
+	e->n_conditions = 0;
+	e->via = xmalloc((n + 1) * sizeof(*e->via));
+	e->path = xmalloc((n + 1) * sizeof(*e->path));
+	e->via[0] = e->principal;
+	for (i = 0; i < n; i++) {
+		e->via[i + 1] = path[i]->to;
+		e->path[i] = path[i];
+		merge_strings(&e->conditions, &e->n_conditions, path[i]->conditions, path[i]->n_conditions);
+	}
+	e->path[n] = a;
+	e->n_via = n + 1;
+	e->n_path = n + 1;
+	merge_strings(&e->conditions, &e->n_conditions, a->conditions, a->n_conditions);
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const access_entry *x = a, *y = b;
+	int c = strcmp(x->principal->id, y->principal->id);
+
+	return c ? c : strcmp(x->resource->id, y->resource->id);
+}
+
+void access_of(const graph *g, const gnode *who, access_list *out)
+{
+	greach_set rs;
+	ptrmap by_resource = PTRMAP_INIT;   /* resource -> index in out + 1 */
+	size_t i, j, first = out->count;
+
+	greach_set_init(&rs);
+	graph_reach(g, who, &rs);
+	for (i = 0; i < rs.count; i++) {
+		const gnode *n = rs.items[i].node;
+		for (j = 0; j < n->n_out; j++) {
+			gedge *a = n->out[j];
+			access_entry *e;
+			size_t at;
+			int certain = !rs.items[i].conditional && a->dec == DEC_ALLOW;
+			if (a->kind != GE_ACCESS)
+				continue;
+			at = (size_t)(uintptr_t)ptrmap_get(&by_resource, a->to);
+			if (!at) {
+				XGROW(out->items, out->cap, out->count + 1);
+				e = &out->items[out->count++];
+				memset(e, 0, sizeof(*e));
+				e->principal = who;
+				e->resource = a->to;
+				e->dec = certain ? DEC_ALLOW : DEC_CONDITIONAL;
+				ptrmap_put(&by_resource, a->to, (void *)(uintptr_t)out->count);
+				set_evidence(e, &rs, i, a);
+			} else {
+				e = &out->items[at - 1];
+				/* breadth-first: the first evidence is the shortest; a certain one replaces a conditional one */
+				if (certain && e->dec != DEC_ALLOW) {
+					e->dec = DEC_ALLOW;
+					set_evidence(e, &rs, i, a);
+				}
+			}
+			e->levels |= a->levels;
+			merge_strings(&e->actions, &e->n_actions, a->actions, a->n_actions);
+		}
+	}
+	/* an allow needs no conditions */
+	for (i = first; i < out->count; i++)
+		if (out->items[i].dec == DEC_ALLOW) {
+			free(out->items[i].conditions);
+			out->items[i].conditions = NULL;
+			out->items[i].n_conditions = 0;
+		}
+	if (out->count - first > 1)
+		qsort(out->items + first, out->count - first, sizeof(*out->items), cmp_entry);
+	ptrmap_release(&by_resource);
+	greach_set_release(&rs);
+}
+
+void access_compute(const graph *g, access_list *out)
+{
+	gnode *const *nodes;
+	size_t n, i;
+
+	nodes = graph_nodes(g, &n);
+	for (i = 0; i < n; i++)
+		if (nodes[i]->kind == GN_PRINCIPAL && !access_is_pseudo(nodes[i]))
+			access_of(g, nodes[i], out);
+	if (out->count > 1)
+		qsort(out->items, out->count, sizeof(*out->items), cmp_entry);
+}

@@ -1,0 +1,53 @@
+/*
+ * access — effective access (DESIGN "The graph"): for every principal, the
+ * access edges of every principal it can become, merged per resource, each
+ * with its evidence path. This is the `access` list of scan's JSON contract.
+ *
+ * A resource reached through several principals keeps the union of levels
+ * and actions; the entry is `allow` when some certain path reaches a
+ * certain access edge, else `conditional` with the conditions of the path it
+ * shows (the shortest certain one when there is one). Pseudo principals
+ * (administrator nodes, type "administrator") are reached like any other but
+ * get no entries of their own.
+ *
+ * Ownership: an access_list owns its entries and their arrays; nodes, edges
+ * and strings are the graph's (which must outlive the list).
+ */
+#ifndef PG_GRAPH_ACCESS_H
+#define PG_GRAPH_ACCESS_H
+
+#include "graph/graph.h"
+
+typedef struct access_entry {
+	const gnode *principal;
+	const gnode *resource;
+	decision dec;                   /* DEC_ALLOW or DEC_CONDITIONAL */
+	unsigned levels;                /* LEVEL_* bits */
+	const char **actions;           /* sorted, unique */
+	size_t n_actions;
+	const gnode **via;              /* the principal first, the acting principal last */
+	size_t n_via;
+	gedge **path;                   /* the edges of via, then the access edge */
+	size_t n_path;
+	const char **conditions;        /* sorted, unique: of the path and of the access edge */
+	size_t n_conditions;
+} access_entry;
+
+typedef struct access_list {
+	access_entry *items;
+	size_t count, cap;
+} access_list;
+
+void access_list_init(access_list *l);
+void access_list_release(access_list *l);
+
+/* Entries for every principal that is not a pseudo principal, sorted by
+ * principal id then resource id. */
+void access_compute(const graph *g, access_list *out);
+/* Entries for one principal (appended, sorted by resource id). */
+void access_of(const graph *g, const gnode *who, access_list *out);
+
+/* 1 for the pseudo principals escalation builders add ("administrator"). */
+int access_is_pseudo(const gnode *n);
+
+#endif
