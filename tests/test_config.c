@@ -120,7 +120,7 @@ static void config__full_yaml(void)
 	CU_ASSERT_EQUAL(c->suppressions[0].loc.line, 28);
 	CU_ASSERT_EQUAL(c->suppressions[1].expires, 20241231);
 	CU_ASSERT_PTR_NULL(c->suppressions[1].principal);
-	CU_ASSERT_EQUAL(c->fail_on, CONFIG_SEV_HIGH);
+	CU_ASSERT_EQUAL(c->fail_on, SEV_HIGH);
 	cfg_unload(&l);
 }
 
@@ -140,7 +140,7 @@ static void config__json(void)
 	CU_ASSERT_FALSE(l.c->production_default);
 	CU_ASSERT_TRUE(l.c->provenance_default);
 	CU_ASSERT_EQUAL(l.c->n_suppressions, 1);
-	CU_ASSERT_EQUAL(l.c->fail_on, CONFIG_SEV_CRITICAL);
+	CU_ASSERT_EQUAL(l.c->fail_on, SEV_CRITICAL);
 	cfg_unload(&l);
 }
 
@@ -162,7 +162,7 @@ static void check_default_rules(const config *c)
 	ASSERT_STR(c->required_tags[0], "synthetic:generator");
 	CU_ASSERT_EQUAL(c->n_tenants + c->n_suppressions + c->n_trusted_accounts, 0);
 	CU_ASSERT_PTR_NULL(c->org_id);
-	CU_ASSERT_EQUAL(c->fail_on, CONFIG_SEV_UNSET);
+	CU_ASSERT_EQUAL(c->fail_on, SEV_NONE);
 }
 
 static void config__defaults(void)
@@ -449,17 +449,17 @@ static void config__expired(void)
 
 static void config__severity(void)
 {
-	config_severity s = CONFIG_SEV_UNSET;
+	severity s = SEV_NONE;
 
-	CU_ASSERT_EQUAL(config_severity_parse("medium", &s), 0);
-	CU_ASSERT_EQUAL(s, CONFIG_SEV_MEDIUM);
-	CU_ASSERT_EQUAL(config_severity_parse("CRITICAL", &s), 0);
-	CU_ASSERT_EQUAL(s, CONFIG_SEV_CRITICAL);
-	CU_ASSERT_EQUAL(config_severity_parse("severe", &s), -1);
-	CU_ASSERT_EQUAL(config_severity_parse("", &s), -1);
-	ASSERT_STR(config_severity_name(CONFIG_SEV_LOW), "low");
-	ASSERT_STR(config_severity_name(CONFIG_SEV_UNSET), "");
-	CU_ASSERT_TRUE(CONFIG_SEV_LOW < CONFIG_SEV_MEDIUM && CONFIG_SEV_HIGH < CONFIG_SEV_CRITICAL);
+	CU_ASSERT_EQUAL(severity_parse("medium", &s), 0);
+	CU_ASSERT_EQUAL(s, SEV_MEDIUM);
+	CU_ASSERT_EQUAL(severity_parse("CRITICAL", &s), 0);
+	CU_ASSERT_EQUAL(s, SEV_CRITICAL);
+	CU_ASSERT_EQUAL(severity_parse("severe", &s), -1);
+	CU_ASSERT_EQUAL(severity_parse("", &s), -1);
+	ASSERT_STR(severity_name(SEV_LOW), "low");
+	ASSERT_STR(severity_name(SEV_NONE), "");
+	CU_ASSERT_TRUE(SEV_LOW < SEV_MEDIUM && SEV_HIGH < SEV_CRITICAL);
 }
 
 static void config__describe(void)

@@ -82,7 +82,7 @@ static void policy_lint__invalid_is_placed_with_hint(void)
 	CU_ASSERT_EQUAL_FATAL(l.count, 1);
 	ASSERT_STR(l.items[0].rule, "PG-POLICY-INVALID");
 	ASSERT_STR(l.items[0].category, "invalid-policy");
-	CU_ASSERT_EQUAL(l.items[0].severity, POLICY_LINT_HIGH);
+	CU_ASSERT_EQUAL(l.items[0].severity, SEV_HIGH);
 	CU_ASSERT_EQUAL(l.items[0].line, 3);
 	CU_ASSERT_EQUAL(l.items[0].col, 4);
 	ASSERT_STR(l.items[0].file, "t.json");
@@ -102,7 +102,7 @@ static void policy_lint__unknown_action_suggests(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
 	CU_ASSERT_EQUAL(f->line, 2);
 	CU_ASSERT_EQUAL(f->col, 29);
-	CU_ASSERT_EQUAL(f->severity, POLICY_LINT_MEDIUM);
+	CU_ASSERT_EQUAL(f->severity, SEV_MEDIUM);
 	ASSERT_STR(f->message, "unknown action 's3:GetObjekt' (did you mean 's3:GetObject'?)");
 	ASSERT_STR(l.items[1].message, "unknown action 's3:Frobnicate'");
 	ASSERT_STR(l.items[2].message, "action pattern 's3:Zzz*' matches no known action");
@@ -147,7 +147,7 @@ static void policy_lint__unknown_global_condition_key(void)
 		 "'s3:whatever':'e','aws:Nonsense':'f'}}}"), &l);
 	CU_ASSERT_EQUAL_FATAL(count(&l, "PG-POLICY-UNKNOWN-CONDITION-KEY"), 3);
 	CU_ASSERT_EQUAL(l.count, 3);
-	CU_ASSERT_EQUAL(l.items[0].severity, POLICY_LINT_LOW);
+	CU_ASSERT_EQUAL(l.items[0].severity, SEV_LOW);
 	ASSERT_STR(l.items[0].message, "unknown global condition key 'aws:SourceIps' (did you mean 'aws:SourceIp'?)");
 	ASSERT_STR(l.items[1].message,
 		   "unknown global condition key 'aws:PrincpalTag/team' (did you mean 'aws:PrincipalTag/team'?)");
@@ -205,7 +205,7 @@ static void policy_lint__public_principal(void)
 	CU_ASSERT_EQUAL_FATAL(count(&l, "PG-POLICY-PUBLIC-PRINCIPAL"), 2);
 	CU_ASSERT_EQUAL(l.count, 2);
 	ASSERT_STR(l.items[0].category, "public-access");
-	CU_ASSERT_EQUAL(l.items[0].severity, POLICY_LINT_HIGH);
+	CU_ASSERT_EQUAL(l.items[0].severity, SEV_HIGH);
 	CU_ASSERT_EQUAL(l.items[0].col, 68);
 	policy_lint_list_release(&l);
 }
@@ -267,13 +267,13 @@ static void policy_lint__embedded_string_policy(void)
 static void policy_lint__sort_and_severities(void)
 {
 	policy_lint_list l;
-	policy_lint_severity s = POLICY_LINT_LOW;
+	severity s = SEV_LOW;
 
 	policy_lint_list_init(&l);
-	policy_lint_list_add(&l, "R2", "wildcard", POLICY_LINT_LOW, "b.json", 1, 1, "m");
-	policy_lint_list_add(&l, "R1", "wildcard", POLICY_LINT_LOW, "a.json", 9, 2, "m");
-	policy_lint_list_add(&l, "R1", "wildcard", POLICY_LINT_LOW, "a.json", 9, 1, "m");
-	policy_lint_list_add(&l, "R0", "wildcard", POLICY_LINT_LOW, "a.json", 10, 1, "m");
+	policy_lint_list_add(&l, "R2", "wildcard", SEV_LOW, "b.json", 1, 1, "m");
+	policy_lint_list_add(&l, "R1", "wildcard", SEV_LOW, "a.json", 9, 2, "m");
+	policy_lint_list_add(&l, "R1", "wildcard", SEV_LOW, "a.json", 9, 1, "m");
+	policy_lint_list_add(&l, "R0", "wildcard", SEV_LOW, "a.json", 10, 1, "m");
 	policy_lint_list_sort(&l);
 	CU_ASSERT_EQUAL(l.items[0].col, 1);
 	CU_ASSERT_EQUAL(l.items[1].col, 2);
@@ -281,10 +281,14 @@ static void policy_lint__sort_and_severities(void)
 	ASSERT_STR(l.items[3].file, "b.json");
 	policy_lint_list_release(&l);
 	policy_lint_list_release(NULL);
-	CU_ASSERT_EQUAL(policy_lint_severity_parse("critical", &s), 0);
-	CU_ASSERT_EQUAL(s, POLICY_LINT_CRITICAL);
-	CU_ASSERT_EQUAL(policy_lint_severity_parse("High", &s), -1);
-	ASSERT_STR(policy_lint_severity_name(POLICY_LINT_MEDIUM), "medium");
+	CU_ASSERT_EQUAL(severity_parse("critical", &s), 0);
+	CU_ASSERT_EQUAL(s, SEV_CRITICAL);
+	/* any case, as --fail-on and the config's fail_on take it */
+	CU_ASSERT_EQUAL(severity_parse("High", &s), 0);
+	CU_ASSERT_EQUAL(s, SEV_HIGH);
+	CU_ASSERT_EQUAL(severity_parse("severe", &s), -1);
+	ASSERT_STR(severity_name(SEV_NONE), "");
+	ASSERT_STR(severity_name(SEV_MEDIUM), "medium");
 }
 
 TEST_SUITE(policy_lint)

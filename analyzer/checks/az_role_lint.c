@@ -12,9 +12,9 @@
 
 #define MG_MARK "/providers/microsoft.management/managementgroups/"
 
-static void add(policy_lint_list *out, size_t *n, const char *rule, const char *category, policy_lint_severity sev,
+static void add(policy_lint_list *out, size_t *n, const char *rule, const char *category, severity sev,
 		const pg_loc *at, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-static void add(policy_lint_list *out, size_t *n, const char *rule, const char *category, policy_lint_severity sev,
+static void add(policy_lint_list *out, size_t *n, const char *rule, const char *category, severity sev,
 		const pg_loc *at, const char *fmt, ...)
 {
 	char msg[1024];
@@ -35,12 +35,12 @@ static void lint_pattern(const char *pat, az_op_plane plane, const char *field, 
 	size_t ns_len = slash ? (size_t)(slash - pat) : strlen(pat);
 
 	if (star && strchr(star + 1, '*')) {
-		add(out, n, "PG-AZ-ROLE-MULTIPLE-WILDCARDS", "invalid-policy", POLICY_LINT_MEDIUM, at,
+		add(out, n, "PG-AZ-ROLE-MULTIPLE-WILDCARDS", "invalid-policy", SEV_MEDIUM, at,
 		    "'%s' in %s has more than one '*'; Azure accepts one wildcard per operation", pat, field);
 		return;
 	}
 	if (!strcmp(pat, "*") && field[0] != 'n') {
-		add(out, n, "PG-AZ-ROLE-WILDCARD", "wildcard", POLICY_LINT_HIGH, at,
+		add(out, n, "PG-AZ-ROLE-WILDCARD", "wildcard", SEV_HIGH, at,
 		    "'*' in %s grants every %s operation of every resource provider", field,
 		    plane == AZ_OP_DATA ? "data" : "control-plane");
 		return;
@@ -48,13 +48,13 @@ static void lint_pattern(const char *pat, az_op_plane plane, const char *field, 
 	/* a wildcard that reaches role assignments or definitions grants access management */
 	if (star && field[0] == 'a' && (match_glob(pat, "Microsoft.Authorization/roleAssignments/write", 1) ||
 					match_glob(pat, "Microsoft.Authorization/roleDefinitions/write", 1))) {
-		add(out, n, "PG-AZ-ROLE-WILDCARD", "wildcard", POLICY_LINT_HIGH, at,
+		add(out, n, "PG-AZ-ROLE-WILDCARD", "wildcard", SEV_HIGH, at,
 		    "'%s' in %s grants access management: writing role assignments and definitions", pat, field);
 		return;
 	}
 	if (ns_len && !(ns_len == 1 && pat[0] == '*') && !memchr(pat, '*', ns_len) &&
 	    !az_catalog_provider_known(pat, ns_len)) {
-		add(out, n, "PG-AZ-ROLE-UNKNOWN-PROVIDER", "invalid-policy", POLICY_LINT_MEDIUM, at,
+		add(out, n, "PG-AZ-ROLE-UNKNOWN-PROVIDER", "invalid-policy", SEV_MEDIUM, at,
 		    "resource provider '%.*s' of '%s' is not in the operations catalogue (2023-04-09)", (int)ns_len, pat,
 		    pat);
 		return;
@@ -62,7 +62,7 @@ static void lint_pattern(const char *pat, az_op_plane plane, const char *field, 
 	if (az_catalog_match_count(pat, plane))
 		return;
 	if (az_catalog_match_count(pat, plane == AZ_OP_DATA ? AZ_OP_CONTROL : AZ_OP_DATA)) {
-		add(out, n, "PG-AZ-ROLE-WRONG-PLANE", "invalid-policy", POLICY_LINT_MEDIUM, at,
+		add(out, n, "PG-AZ-ROLE-WRONG-PLANE", "invalid-policy", SEV_MEDIUM, at,
 		    "'%s' in %s matches only %s operations: the planes never mix, so it %s nothing; move it to %s", pat,
 		    field, plane == AZ_OP_DATA ? "control-plane" : "data", field[0] == 'n' ? "removes" : "grants",
 		    plane == AZ_OP_DATA ? (field[0] == 'n' ? "notActions" : "actions")
@@ -71,11 +71,11 @@ static void lint_pattern(const char *pat, az_op_plane plane, const char *field, 
 	}
 	if (!star) {
 		const char *near = az_catalog_suggest(pat);
-		add(out, n, "PG-AZ-ROLE-UNKNOWN-OPERATION", "invalid-policy", POLICY_LINT_MEDIUM, at,
+		add(out, n, "PG-AZ-ROLE-UNKNOWN-OPERATION", "invalid-policy", SEV_MEDIUM, at,
 		    "operation '%s' in %s is not in the operations catalogue (2023-04-09)%s%s%s", pat, field,
 		    near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 	} else {
-		add(out, n, "PG-AZ-ROLE-UNKNOWN-OPERATION", "invalid-policy", POLICY_LINT_MEDIUM, at,
+		add(out, n, "PG-AZ-ROLE-UNKNOWN-OPERATION", "invalid-policy", SEV_MEDIUM, at,
 		    "'%s' in %s matches no operation in the operations catalogue (2023-04-09)", pat, field);
 	}
 }
@@ -105,25 +105,25 @@ size_t az_role_lint_role(const az_role *r, policy_lint_list *out)
 		data += b->n_data_actions;
 	}
 	if (!r->n_assignable)
-		add(out, &n, "PG-AZ-ROLE-NO-ASSIGNABLE-SCOPES", "invalid-policy", POLICY_LINT_MEDIUM, &r->loc,
+		add(out, &n, "PG-AZ-ROLE-NO-ASSIGNABLE-SCOPES", "invalid-policy", SEV_MEDIUM, &r->loc,
 		    "custom role '%s' has no assignableScopes: it cannot be assigned anywhere", r->name ? r->name : r->guid);
 	for (i = 0; i < r->n_assignable; i++) {
 		const char *s = r->assignable_scopes[i];
 		const pg_loc *at = r->assignable_locs ? &r->assignable_locs[i] : &r->loc;
 		azure_id id;
 		if (!strcmp(s, "/")) {
-			add(out, &n, "PG-AZ-ROLE-ROOT-SCOPE", "invalid-policy", POLICY_LINT_MEDIUM, at,
+			add(out, &n, "PG-AZ-ROLE-ROOT-SCOPE", "invalid-policy", SEV_MEDIUM, at,
 			    "custom role '%s' lists the root scope \"/\": only built-in roles can", r->name ? r->name : r->guid);
 		} else if (strchr(s, '*') || azure_id_parse(s, &id) < 0 || id.kind == AZ_SCOPE_RESOURCE) {
-			add(out, &n, "PG-AZ-ROLE-SCOPE-INVALID", "invalid-policy", POLICY_LINT_MEDIUM, at,
+			add(out, &n, "PG-AZ-ROLE-SCOPE-INVALID", "invalid-policy", SEV_MEDIUM, at,
 			    "assignable scope '%s' is not a management group, subscription or resource group%s", s,
 			    strchr(s, '*') ? " (wildcards are not allowed)" : "");
 		} else if (strci_str(s, MG_MARK)) {
 			if (++mgs == 2)
-				add(out, &n, "PG-AZ-ROLE-MULTIPLE-MANAGEMENT-GROUPS", "invalid-policy", POLICY_LINT_MEDIUM, at,
+				add(out, &n, "PG-AZ-ROLE-MULTIPLE-MANAGEMENT-GROUPS", "invalid-policy", SEV_MEDIUM, at,
 				    "a custom role can list one management group in assignableScopes; this is the second");
 			if (data)
-				add(out, &n, "PG-AZ-ROLE-DATA-AT-MANAGEMENT-GROUP", "invalid-policy", POLICY_LINT_MEDIUM, at,
+				add(out, &n, "PG-AZ-ROLE-DATA-AT-MANAGEMENT-GROUP", "invalid-policy", SEV_MEDIUM, at,
 				    "custom role '%s' has dataActions, so it cannot be assigned at management group '%s' "
 				    "(only at subscriptions and below)", r->name ? r->name : r->guid, s);
 		}
@@ -161,7 +161,7 @@ size_t az_role_lint_document(const doc_node *root, const char *path, policy_lint
 		const diag *d = &diags.items[i];
 		if (d->severity != DIAG_ERROR)
 			continue;
-		policy_lint_list_add(out, "PG-AZ-ROLE-INVALID", "invalid-policy", POLICY_LINT_HIGH, d->file, d->line,
+		policy_lint_list_add(out, "PG-AZ-ROLE-INVALID", "invalid-policy", SEV_HIGH, d->file, d->line,
 				     d->col, d->msg);
 		n++;
 	}

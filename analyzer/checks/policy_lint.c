@@ -21,10 +21,10 @@
 
 typedef struct rule {
 	const char *id, *category;
-	policy_lint_severity sev;
+	severity sev;
 } rule;
 
-#define RULE(name, id, cat, sev) static const rule name = { id, cat, POLICY_LINT_##sev }
+#define RULE(name, id, cat, sev) static const rule name = { id, cat, SEV_##sev }
 RULE(R_INVALID, "PG-POLICY-INVALID", "invalid-policy", HIGH);
 RULE(R_UNKNOWN_ACTION, "PG-POLICY-UNKNOWN-ACTION", "invalid-policy", MEDIUM);
 RULE(R_UNKNOWN_SERVICE, "PG-POLICY-UNKNOWN-SERVICE", "invalid-policy", MEDIUM);
@@ -500,7 +500,7 @@ void policy_lint_list_release(policy_lint_list *l)
 }
 
 void policy_lint_list_add(policy_lint_list *l, const char *rule_id, const char *category,
-			  policy_lint_severity sev, const char *file, unsigned line, unsigned col,
+			  severity sev, const char *file, unsigned line, unsigned col,
 			  const char *message)
 {
 	policy_lint_finding *f;
@@ -540,21 +540,3 @@ void policy_lint_list_sort(policy_lint_list *l)
 		qsort(l->items, l->count, sizeof(*l->items), cmp_finding);
 }
 
-static const char *const severity_names[] = { NULL, "low", "medium", "high", "critical" };
-
-const char *policy_lint_severity_name(policy_lint_severity s)
-{
-	return s >= POLICY_LINT_LOW && s <= POLICY_LINT_CRITICAL ? severity_names[s] : "unknown";
-}
-
-int policy_lint_severity_parse(const char *s, policy_lint_severity *out)
-{
-	int i;
-
-	for (i = POLICY_LINT_LOW; i <= POLICY_LINT_CRITICAL; i++)
-		if (!strcmp(s, severity_names[i])) {
-			*out = (policy_lint_severity)i;
-			return 0;
-		}
-	return -1;
-}

@@ -34,16 +34,14 @@
 #define PG_POLICY_LINT_H
 
 #include <stddef.h>
+#include "base/severity.h"
 #include "doc/doc.h"
 
-typedef enum {
-	POLICY_LINT_LOW = 1, POLICY_LINT_MEDIUM, POLICY_LINT_HIGH, POLICY_LINT_CRITICAL
-} policy_lint_severity;
 
 typedef struct policy_lint_finding {
 	const char *rule;               /* static, "PG-POLICY-..." */
 	const char *category;           /* static */
-	policy_lint_severity severity;
+	severity severity;
 	char *message;                  /* owned; lowercase, no full stop */
 	char *file;                     /* owned; NULL when unknown */
 	unsigned line, col;             /* 1-based; 0 when unknown */
@@ -61,7 +59,7 @@ void policy_lint_list_release(policy_lint_list *l);
 void policy_lint_list_sort(policy_lint_list *l);
 /* Append a finding (message and file copied). */
 void policy_lint_list_add(policy_lint_list *l, const char *rule, const char *category,
-			  policy_lint_severity sev, const char *file, unsigned line, unsigned col,
+			  severity sev, const char *file, unsigned line, unsigned col,
 			  const char *message);
 
 /*
@@ -71,9 +69,5 @@ void policy_lint_list_add(policy_lint_list *l, const char *rule, const char *cat
  */
 size_t policy_lint_document(doc *host, const doc_node *node, policy_lint_list *out);
 
-/* "low", "medium", "high", "critical". */
-const char *policy_lint_severity_name(policy_lint_severity s);
-/* 0 and *out set for one of those names; -1 otherwise. */
-int policy_lint_severity_parse(const char *s, policy_lint_severity *out);
 
 #endif

@@ -107,7 +107,7 @@ static void print_text(FILE *out, const validate_run *r)
 	for (i = 0; i < r->findings.count; i++) {
 		const policy_lint_finding *f = &r->findings.items[i];
 		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->file ? f->file : "-", f->line, f->col,
-			policy_lint_severity_name(f->severity), f->message, f->rule);
+			severity_name(f->severity), f->message, f->rule);
 	}
 	fprintf(out, "%zu finding(s) in %zu file(s)", r->findings.count, r->files);
 	if (r->skipped)
@@ -126,7 +126,7 @@ static void print_json(FILE *out, const validate_run *r)
 						  "column", (int)f->col)
 				      : json_null();
 		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s, s:o}", "rule", f->rule,
-						      "severity", policy_lint_severity_name(f->severity),
+						      "severity", severity_name(f->severity),
 						      "category", f->category, "message", f->message,
 						      "location", loc));
 	}
@@ -139,7 +139,7 @@ static void print_json(FILE *out, const validate_run *r)
 int cmd_validate(cli_options *o)
 {
 	validate_run r;
-	policy_lint_severity fail_on = POLICY_LINT_MEDIUM;
+	severity fail_on = SEV_MEDIUM;
 	FILE *out;
 	size_t i;
 	int rc = EXIT_OK;
@@ -148,7 +148,7 @@ int cmd_validate(cli_options *o)
 		fprintf(stderr, "usage: permgraph validate [OPTIONS] POLICY...\n(see: permgraph help validate)\n");
 		return EXIT_USAGE;
 	}
-	if (o->fail_on && policy_lint_severity_parse(o->fail_on, &fail_on) < 0) {
+	if (o->fail_on && severity_parse(o->fail_on, &fail_on) < 0) {
 		fprintf(stderr, "permgraph validate: unknown severity '%s' (low, medium, high or critical)\n",
 			o->fail_on);
 		return EXIT_USAGE;

@@ -187,24 +187,7 @@ void config_rule_describe(const config_rule *r, char *buf, size_t size)
 
 /* --- small values --------------------------------------------------------------- */
 
-static const char *const severity_names[] = { "", "low", "medium", "high", "critical" };
 
-const char *config_severity_name(config_severity s)
-{
-	return (unsigned)s < COUNT(severity_names) ? severity_names[s] : "";
-}
-
-int config_severity_parse(const char *s, config_severity *out)
-{
-	size_t i;
-
-	for (i = 1; i < COUNT(severity_names); i++)
-		if (!strci_cmp(s, severity_names[i])) {
-			*out = (config_severity)i;
-			return 0;
-		}
-	return -1;
-}
 
 int config_is_account(const char *s)
 {

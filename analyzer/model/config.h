@@ -68,6 +68,7 @@
 #include <stddef.h>
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/severity.h"
 #include "model/model.h"
 
 #define CONFIG_DEFAULT_PATH "permgraph.yaml"
@@ -101,11 +102,6 @@ typedef struct config_suppression {
 	pg_loc loc;
 } config_suppression;
 
-/* Finding severities in increasing order; CONFIG_SEV_UNSET when fail_on is absent. */
-typedef enum {
-	CONFIG_SEV_UNSET = 0, CONFIG_SEV_LOW, CONFIG_SEV_MEDIUM, CONFIG_SEV_HIGH, CONFIG_SEV_CRITICAL
-} config_severity;
-
 typedef struct config {
 	const char *path;               /* the file read, or NULL for config_defaults() */
 	char sha256[65];                /* hex digest of the file's bytes; "" for defaults */
@@ -121,7 +117,7 @@ typedef struct config {
 	size_t n_trusted_accounts;
 	config_suppression *suppressions;
 	size_t n_suppressions;
-	config_severity fail_on;
+	severity fail_on;
 
 	/* which built-in defaults stand in for what the file did not say */
 	int synthetic_default, production_default, provenance_default;
@@ -149,9 +145,7 @@ const char *config_find_default_path(void);
  * "azure_id …", "type …" into buf (truncated to size). */
 void config_rule_describe(const config_rule *r, char *buf, size_t size);
 
-const char *config_severity_name(config_severity s);    /* "low" … "critical"; "" when unset */
 /* 0 and *out for "low" … "critical" (any case); -1 otherwise. */
-int config_severity_parse(const char *s, config_severity *out);
 
 /* Dates are ints YYYYMMDD so they compare as integers. */
 /* 0 and *out for a real calendar date written YYYY-MM-DD; -1 when the text is

@@ -341,7 +341,7 @@ static void read_fail_on(config_reader *p, const doc_node *root)
 	const doc_node *n;
 	const char *s = config_member(p, root, "fail_on", NULL, &n), *best;
 
-	if (!s || config_severity_parse(s, &p->c->fail_on) == 0)
+	if (!s || severity_parse(s, &p->c->fail_on) == 0)
 		return;
 	if ((best = suggest_closest(s, names, 3)) != NULL)
 		ERR(p, n, "unknown severity '%s' in 'fail_on' (did you mean '%s'?)", s, best);
