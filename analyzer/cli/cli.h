@@ -42,6 +42,7 @@ int cmd_explain(cli_options *o);
 int cmd_who_can(cli_options *o);
 int cmd_validate(cli_options *o);
 int cmd_formats(cli_options *o);
+int cmd_scan(cli_options *o);
 /* Azure requests (RESOURCE is an Azure id): cmd_az.c. */
 int cmd_explain_azure(cli_options *o);
 int cmd_who_can_azure(cli_options *o);

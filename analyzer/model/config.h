@@ -145,8 +145,6 @@ const char *config_find_default_path(void);
  * "azure_id …", "type …" into buf (truncated to size). */
 void config_rule_describe(const config_rule *r, char *buf, size_t size);
 
-/* 0 and *out for "low" … "critical" (any case); -1 otherwise. */
-
 /* Dates are ints YYYYMMDD so they compare as integers. */
 /* 0 and *out for a real calendar date written YYYY-MM-DD; -1 when the text is
  * not of that form, -2 when it is but names no date ("2027-02-30"). */
