@@ -12,7 +12,8 @@ measure() {  # label, then the command
 	local label=$1; shift
 	local best="" mem=""
 	for _ in 1 2 3; do
-		/usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/err.txt" || true
+		last_rc=0
+		/usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/err.txt" || last_rc=$?
 		read -r t m < <(tail -n 1 "$out/time.txt")
 		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; mem=$m; fi
 	done
@@ -42,4 +43,34 @@ for spec in "5000 20000" "50000 200000"; do
 		Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read "$container" "$dir"
 	measure "azure explain one request, $1 assignments" "$bin" explain 00000001-0a0a-4b4b-8c8c-000000000001 \
 		Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read "$container" "$dir"
+done
+# Whole estates from tests/bench/gen_estate.c (tests/bench/README.md): an AWS organization and an Azure
+# tenant together, S (1k principals, 10k resources) and M (10k, 100k); L (100k, 1M) with BENCH_L=1.
+# Until `scan` exists, who-can over the whole estate folder is the end-to-end figure: every file is
+# read and the model built, then one question is asked (a synthetic bucket, a synthetic container).
+cc -O2 -o "$out/gen_estate" tests/bench/gen_estate.c
+sizes="S M"
+if [ "${BENCH_L:-0}" = 1 ]; then sizes="S M L"; fi
+for size in $sizes; do
+	dir="$out/estate-$size"
+	rm -rf "$dir"
+	/usr/bin/time -f "%e %M" -o "$out/time.txt" "$out/gen_estate" "$size" "${BENCH_SEED:-1}" "$dir" 2>"$out/gen.txt"
+	read -r t m < <(tail -n 1 "$out/time.txt")
+	bytes=$(sed -n 's/.*(\([0-9]*\) bytes).*/\1/p' "$out/gen.txt")
+	files=$(sed -n 's/.*: \([0-9]*\) files,.*/\1/p' "$out/gen.txt")
+	mb=$(awk "BEGIN{printf \"%.1f\", $bytes/1048576}")
+	printf '| generate estate %s: %s bytes (%s MiB) in %s files | %s s | %s MiB |\n' "$size" "$bytes" "$mb" "$files" \
+		"$t" "$(awk "BEGIN{printf \"%.1f\", $m/1024}")"
+	bucket=$(sed -n 's/^AWS_OBJECT=//p' "$dir/probes.env")
+	container=$(sed -n 's/^AZ_CONTAINER=//p' "$dir/probes.env")
+	measure "estate $size ($mb MiB): who-can s3:GetObject on a synthetic bucket" "$bin" who-can s3:GetObject \
+		"$bucket" "$dir/estate"
+	# every generated file must be read without an error (exit 2) and none skipped; warnings about
+	# orphaned role assignments are expected
+	if [ "$last_rc" != 0 ] || grep -q 'skipped' "$out/err.txt"; then
+		echo "run.sh: estate $size: exit $last_rc, the readers reported errors or skipped files:" >&2
+		grep -v 'warning: ' "$out/err.txt" | head -n 20 >&2
+	fi
+	measure "estate $size ($mb MiB): who-can blobs/read on a synthetic container" "$bin" who-can \
+		Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read "$container" "$dir/estate"
 done
