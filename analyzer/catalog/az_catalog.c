@@ -74,6 +74,16 @@ size_t az_catalog_op_count(void)
 	return OPS.count;
 }
 
+size_t az_catalog_ops_prefixed(const char *prefix, const char **out, size_t max)
+{
+	size_t lo, hi, i;
+
+	prefix_range(prefix, strlen(prefix), &lo, &hi);
+	for (i = lo; i < hi && i - lo < max; i++)
+		out[i - lo] = op_at(i);
+	return hi - lo;
+}
+
 static int in_plane(size_t i, az_op_plane plane)
 {
 	switch (plane) {

@@ -28,6 +28,10 @@ az_op_plane az_catalog_op_plane(const char *op);
 /* The catalogue's spelling of op, or NULL when unknown. */
 const char *az_catalog_op_name(const char *op);
 size_t az_catalog_op_count(void);
+/* The catalogued operations whose names start with prefix (ignoring case), in
+ * catalogue order and spelling: stores up to max of them in out and returns
+ * how many there are (the operations of a resource type: "Microsoft.Storage/storageAccounts/"). */
+size_t az_catalog_ops_prefixed(const char *prefix, const char **out, size_t max);
 
 /* How many catalogued operations of `plane` (AZ_OP_UNKNOWN: either) the
  * pattern matches ('*' spans '/'; case-insensitive). */
