@@ -466,10 +466,44 @@ static void aws_ingest__authz_type_errors_read_as_english(void)
 	scratch_free(&s, NULL);
 }
 
+/* Regression: a role read from two exports kept only the second export's inline
+ * policies, at the wrong indexes, leaving empty slots that crashed scan. */
+static void aws_ingest__principal_in_two_exports_keeps_both(void)
+{
+	static const char *const fmt =
+		"{\"UserDetailList\": [], \"GroupDetailList\": [], \"Policies\": [], \"RoleDetailList\": [{"
+		"\"RoleName\": \"r\", \"Arn\": \"arn:aws:iam::111111111111:role/r\", \"RoleId\": \"AROA1\","
+		"\"AssumeRolePolicyDocument\": {\"Version\": \"2012-10-17\", \"Statement\": []},"
+		"\"AttachedManagedPolicies\": [{\"PolicyName\": \"m%d\", \"PolicyArn\": \"arn:aws:iam::111111111111:policy/m%d\"}],"
+		"\"RolePolicyList\": [{\"PolicyName\": \"p%d\", \"PolicyDocument\": {\"Version\": \"2012-10-17\","
+		"\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}}]}]}";
+	char a[1024], b[1024];
+	const char *paths[2];
+	scratch s;
+	loaded l;
+	const principal *r;
+
+	snprintf(a, sizeof(a), fmt, 1, 1, 1);
+	snprintf(b, sizeof(b), fmt, 2, 2, 2);
+	scratch_init(&s);
+	paths[0] = scratch_file(&s, NULL, "a.json", a);
+	paths[1] = scratch_file(&s, NULL, "b.json", b);
+	load(&l, paths, 2);
+	r = model_find_principal(l.m, "arn:aws:iam::111111111111:role/r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_EQUAL_FATAL(r->n_inline, 2);
+	CU_ASSERT_PTR_NOT_NULL(r->inline_policies[0]);
+	CU_ASSERT_PTR_NOT_NULL(r->inline_policies[1]);
+	CU_ASSERT_EQUAL(r->n_managed_arns, 2);
+	unload(&l);
+	scratch_free(&s, NULL);
+}
+
 TEST_SUITE(aws_ingest)
 {
 	static const test_case cases[] = {
 		{ "aws_ingest__bucket_policy_from_cli_output", aws_ingest__bucket_policy_from_cli_output },
+		{ "aws_ingest__principal_in_two_exports_keeps_both", aws_ingest__principal_in_two_exports_keeps_both },
 		{ "aws_ingest__cloudmapper_resources", aws_ingest__cloudmapper_resources },
 		{ "aws_ingest__public_bucket_allows_everyone", aws_ingest__public_bucket_allows_everyone },
 		{ "aws_ingest__bare_policy_without_arn_is_placed_error", aws_ingest__bare_policy_without_arn_is_placed_error },

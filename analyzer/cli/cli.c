@@ -14,6 +14,28 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+	{ "scan", cmd_scan, "scan [OPTIONS] INPUT...",
+	  "Analyze every input: classify stores as synthetic or production (permgraph.yaml,\n"
+	  "or the built-in defaults: tags data-classification / data-class / classification\n"
+	  "= synthetic, synthetic = true; env / environment = prod or production), build the\n"
+	  "permission graph of both clouds (memberships, role assumption, privilege\n"
+	  "escalation, access by level), and report who can reach each synthetic store —\n"
+	  "with the path as evidence — and the findings.\n"
+	  "\n"
+	  "Findings checked today: wildcard grants, trust policies open to outside accounts\n"
+	  "without sts:ExternalId or an organization condition, public resource policies,\n"
+	  "synthetic stores without a perimeter Deny (guardrail) or without the required\n"
+	  "provenance tags. Not yet: privilege-escalation, synthetic-exposure, segregation,\n"
+	  "shared-key and cross-tenant reach findings (the access list already shows the\n"
+	  "escalation paths); scan says so on standard error.\n"
+	  "\n"
+	  "  -c FILE        permgraph.yaml (default: ./permgraph.yaml when present)\n"
+	  "  -f text|json   DESIGN's JSON contract with -f json\n"
+	  "  --fail-on SEV  exit 1 when a finding at or above SEV remains (default: the\n"
+	  "                 config's fail_on)\n"
+	  "\n"
+	  "Example:\n"
+	  "  permgraph scan -f json -o scan.json exports/\n" },
 	{ "explain", cmd_explain, "explain [OPTIONS] PRINCIPAL ACTION RESOURCE INPUT...",
 	  "Decide one request and say why: every policy statement, role assignment or deny\n"
 	  "assignment that allows or denies it, with its file and line, and the conditions\n"
@@ -88,6 +110,7 @@ static const char general_help[] =
 	"Usage: permgraph COMMAND [OPTIONS] ARGS...\n"
 	"\n"
 	"Commands:\n"
+	"  scan       who can reach each synthetic store, and the findings\n"
 	"  explain    one decision (principal, action, resource), with its reasons\n"
 	"  who-can    principals that can do ACTION on RESOURCE, with paths\n"
 	"  validate   lint standalone policy documents\n"

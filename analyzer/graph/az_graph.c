@@ -325,6 +325,7 @@ static int add_resources(azg_ctx *c)
 			continue;
 		x = graph_add_node(c->g, GN_RESOURCE, rs[i]->id);
 		x->name = rs[i]->name;
+		x->written = rs[i]->id_written;
 		x->type = rs[i]->type;
 		x->cloud = "azure";
 		x->account = azg_subscription_of(c, rs[i]->id);

@@ -202,6 +202,11 @@ size_t graph_path(const greach_set *r, size_t i, gedge **path, size_t max)
 	return n;
 }
 
+const char *gnode_display_id(const gnode *n)
+{
+	return n->written ? n->written : n->id;
+}
+
 const char *gedge_kind_name(gedge_kind k)
 {
 	switch (k) {

@@ -41,6 +41,7 @@ typedef struct gnode {
 	gnode_kind kind;
 	const char *id;             /* ARN, Azure key, service name, "*" (borrowed) */
 	const char *name;           /* display name, or NULL */
+	const char *written;        /* the id as the input wrote it when id is a canonical key (Azure), else NULL */
 	const char *type;           /* "user", "role", "group", "service-principal", "AWS::S3::Bucket", ... */
 	const char *cloud;          /* "aws" or "azure" */
 	const char *account;        /* AWS account or Azure subscription, or NULL */
@@ -115,6 +116,8 @@ void graph_reach(const graph *g, const gnode *from, greach_set *out);
 size_t graph_path(const greach_set *r, size_t i, gedge **path, size_t max);
 
 const char *gedge_kind_name(gedge_kind k);
+/* The id to show: as written when the node keeps one, else the id. */
+const char *gnode_display_id(const gnode *n);
 /* "list", "read", "write", "permissions", "tagging" for one LEVEL_* bit. */
 const char *graph_level_name(unsigned level);
 

@@ -51,6 +51,17 @@ static void read_tags(ingest_ctx *c, principal *p, const doc_node *obj)
 	}
 }
 
+/* Room for `more` elements after the `n` a principal already has: a principal
+ * read again (another page or file) keeps what earlier inputs gave it. */
+static void *grow(arena *a, void *old, size_t n, size_t more, size_t elem)
+{
+	char *grown = arena_alloc(a, (n + more + 1) * elem);
+
+	if (n)
+		memcpy(grown, old, n * elem);
+	return grown;
+}
+
 static int read_inline(ingest_ctx *c, principal *p, const doc_node *obj, const char *list_key)
 {
 	const doc_node *list = doc_get(obj, list_key);
@@ -62,7 +73,7 @@ static int read_inline(ingest_ctx *c, principal *p, const doc_node *obj, const c
 		return 0;
 	if (expect(c, list, DOC_ARRAY, list_key) < 0)
 		return PG_EINPUT;
-	p->inline_policies = ARENA_ARRAY(a, policy *, list->len);
+	p->inline_policies = grow(a, p->inline_policies, p->n_inline, list->len, sizeof(policy *));
 	for (i = 0; i < list->len; i++) {
 		const doc_node *e = list->items[i];
 		const char *name = doc_get_str(e, "PolicyName");
@@ -94,7 +105,7 @@ static int read_attached(ingest_ctx *c, principal *p, const doc_node *obj)
 	/* the AWS CLI documentation example has an object here: say so precisely */
 	if (expect(c, list, DOC_ARRAY, "AttachedManagedPolicies") < 0)
 		return PG_EINPUT;
-	p->managed_arns = ARENA_ARRAY(model_arena(c->m), const char *, list->len);
+	p->managed_arns = grow(model_arena(c->m), p->managed_arns, p->n_managed_arns, list->len, sizeof(char *));
 	for (i = 0; i < list->len; i++) {
 		const char *arn = doc_get_str(list->items[i], "PolicyArn");
 		if (!arn) {
@@ -168,7 +179,8 @@ static int read_users(ingest_ctx *c, const doc_node *list)
 			err = PG_EINPUT;
 		groups = doc_get(e, "GroupList");
 		if (groups && expect(c, groups, DOC_ARRAY, "GroupList") == 0) {
-			p->group_names = ARENA_ARRAY(model_arena(c->m), const char *, groups->len);
+			p->group_names = grow(model_arena(c->m), p->group_names, p->n_group_names, groups->len,
+					      sizeof(char *));
 			for (j = 0; j < groups->len; j++)
 				if (groups->items[j]->type == DOC_STRING)
 					p->group_names[p->n_group_names++] = model_intern(c->m, groups->items[j]->str);

@@ -356,8 +356,10 @@ static void add_own_policies(model *m, principal *p, principal *holder, size_t *
 				       "managed policy '%s' attached to '%s' is not in the inputs; "
 				       "the access it grants is unknown", holder->managed_arns[i], p->arn);
 	}
+	/* an inline policy whose document did not parse leaves an empty slot (its error was reported) */
 	for (i = 0; i < holder->n_inline; i++)
-		add_policy(m, p, holder->inline_policies[i], cap);
+		if (holder->inline_policies[i])
+			add_policy(m, p, holder->inline_policies[i], cap);
 }
 
 void model_finalize(model *m, struct diag_list *warn)

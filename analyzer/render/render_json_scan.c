@@ -54,9 +54,9 @@ static json_t *access_json(const access_entry *e)
 		if (e->levels & bit)
 			json_array_append_new(levels, json_string(graph_level_name(bit)));
 	for (i = 0; i < e->n_via; i++)
-		json_array_append_new(via, json_string(e->via[i]->id));
-	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "principal", e->principal->id,
-			 "resource", e->resource->id, "decision", decision_name(e->dec), "levels", levels,
+		json_array_append_new(via, json_string(gnode_display_id(e->via[i])));
+	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "principal", gnode_display_id(e->principal),
+			 "resource", gnode_display_id(e->resource), "decision", decision_name(e->dec), "levels", levels,
 			 "actions", strings(e->actions, e->n_actions), "via", via,
 			 "conditions", strings(e->conditions, e->n_conditions));
 }

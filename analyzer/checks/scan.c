@@ -1,0 +1,160 @@
+/* scan — classify, build the graph, give administrators their reach, compute access, run the checks. */
+#include "checks/scan.h"
+#include "checks/check_model.h"
+#include "graph/aws_graph.h"
+#include "graph/aws_privesc_edges.h"
+#include "graph/az_graph.h"
+#include "model/azure.h"
+#include "model/classify.h"
+
+#include <string.h>
+
+const char *const scan_checks_run[] = {
+	"wildcard", "cross-tenant (external trust policies)", "public-access", "guardrail", "provenance", NULL
+};
+
+const char *const scan_checks_missing[] = {
+	"privilege-escalation", "synthetic-exposure", "segregation", "shared-key",
+	"cross-tenant (principals reaching synthetic stores)", NULL
+};
+
+void scan_result_init(scan_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	access_list_init(&r->access);
+	finding_list_init(&r->findings);
+}
+
+void scan_result_release(scan_result *r)
+{
+	if (!r)
+		return;
+	graph_free(r->g);
+	access_list_release(&r->access);
+	finding_list_release(&r->findings);
+	scan_result_init(r);
+}
+
+static const char *const all_actions[] = { "*" };
+
+static void admin_edge(graph *g, gnode *admin, gnode *res)
+{
+	gedge *e = graph_add_edge(g, GE_ACCESS, admin, res);
+
+	e->levels = LEVEL_LIST | LEVEL_READ | LEVEL_WRITE | LEVEL_PERMISSIONS | LEVEL_TAGGING;
+	e->actions = graph_strings(g, all_actions, 1);
+	e->n_actions = 1;
+	e->technique = "administrator";
+}
+
+/* The account of an AWS administrator node "arn:PARTITION:iam::ACCOUNT:permgraph/administrator". */
+static int aws_admin_account(const gnode *n, char *out, size_t size)
+{
+	const char *p = strstr(n->id, ":iam::"), *e;
+
+	if (!p || !strstr(n->id, ":permgraph/administrator"))
+		return -1;
+	p += 6;
+	e = strchr(p, ':');
+	if (!e || (size_t)(e - p) >= size)
+		return -1;
+	memcpy(out, p, (size_t)(e - p));
+	out[e - p] = '\0';
+	return 0;
+}
+
+/* 1 when the Azure scope key contains the resource (by its ancestor chain). */
+static int az_under(azm *a, const char *scope_key, const char *res_id)
+{
+	const char *anc[64];
+	int gap;
+	size_t n = azm_ancestors(a, res_id, anc, 64, &gap), i;
+
+	for (i = 0; i < n; i++)
+		if (anc[i] == scope_key)
+			return 1;
+	return 0;
+}
+
+/* Administrator pseudo nodes hold every permission where they stand: an access
+ * edge to every classified resource of their AWS account or below their Azure scope. */
+static void administrators_reach(graph *g, model *m)
+{
+	gnode *const *nodes;
+	size_t n, i, j;
+	size_t prefix = strlen(AZ_GRAPH_ADMIN_PREFIX);
+
+	nodes = graph_nodes(g, &n);
+	for (i = 0; i < n; i++) {
+		gnode *adm = nodes[i];
+		char account[32];
+		if (adm->kind != GN_PRINCIPAL || !access_is_pseudo(adm))
+			continue;
+		if (aws_admin_account(adm, account, sizeof(account)) == 0) {
+			for (j = 0; j < n; j++)
+				if (nodes[j]->kind == GN_RESOURCE && nodes[j]->cloud && !strcmp(nodes[j]->cloud, "aws") &&
+				    nodes[j]->account && !strcmp(nodes[j]->account, account))
+					admin_edge(g, adm, nodes[j]);
+		} else if (!strncmp(adm->id, AZ_GRAPH_ADMIN_PREFIX, prefix) && azm_present(m)) {
+			azm *a = model_azure(m);
+			const char *scope = azm_key(a, adm->id + prefix);
+			for (j = 0; j < n; j++)
+				if (nodes[j]->kind == GN_RESOURCE && nodes[j]->cloud &&
+				    !strcmp(nodes[j]->cloud, "azure") && az_under(a, scope, nodes[j]->id))
+					admin_edge(g, adm, nodes[j]);
+		}
+	}
+}
+
+static void count_model(const model *m, scan_result *r)
+{
+	size_t n, i;
+	resource **rs = model_resources(m, &n);
+
+	model_principals(m, &r->principals);
+	r->resources = n;
+	for (i = 0; i < n; i++)
+		r->synthetic_resources += (rs[i]->classification & CLASS_SYNTHETIC) != 0;
+	if (azm_present(m)) {
+		azm *a = model_azure((model *)m);
+		az_resource **ar = azm_resources(a, &n);
+		size_t np;
+		azm_principals(a, &np);
+		r->principals += np;
+		r->resources += n;
+		for (i = 0; i < n; i++)
+			r->synthetic_resources += (ar[i]->classification & CLASS_SYNTHETIC) != 0;
+	}
+}
+
+static void apply_suppressions(finding_list *l, const config *cfg, int today)
+{
+	size_t i;
+
+	for (i = 0; i < l->count; i++)
+		l->items[i].suppressed = config_suppressed(cfg, l->items[i].rule, l->items[i].principal,
+							   l->items[i].resource, today) != NULL;
+}
+
+int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list *warn)
+{
+	int err;
+
+	model_finalize(m, warn);
+	classify_apply(m, cfg, warn);
+	count_model(m, out);
+	out->g = graph_new();
+	if ((err = aws_graph_build(out->g, m, warn)) < 0 || (err = aws_privesc_edges_build(out->g, m, warn)) < 0 ||
+	    (err = az_graph_build(out->g, m, warn)) < 0)
+		return err;
+	administrators_reach(out->g, m);
+	access_compute(out->g, &out->access);
+	check_provenance(m, cfg, &out->findings);
+	check_guardrail(m, cfg, &out->findings);
+	check_wildcard(m, cfg, &out->findings);
+	check_public(m, cfg, &out->findings);
+	check_trust(m, cfg, &out->findings);
+	apply_suppressions(&out->findings, cfg, today);
+	finding_list_sort(&out->findings);
+	return 0;
+}
