@@ -27,10 +27,12 @@ run() {
 		"$st/blobServices/default/containers/tenant-acme" "$az"
 	run explain 'dana_partner.example#EXT#@fabrikamsaas.onmicrosoft.com' \
 		Microsoft.Storage/storageAccounts/listKeys/action "$st" "$az"
+	run scan "$az"
 } 2>&1 | tee "$out/demo.txt"
 "$bin" who-can -f json -o "$out/who-can-public-bucket.json" s3:GetObject arn:aws:s3:::cloudmapper_demo/data.csv "$demo" 2>/dev/null
 "$bin" who-can -f json -o "$out/who-can-synthetic-container.json" \
 	Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read \
 	"$st/blobServices/default/containers/tenant-acme" "$az" 2>/dev/null
+"$bin" scan -q -f json -o "$out/scan-azure-estate.json" "$az" 2>/dev/null
 echo
-echo "reports written to $out/ (demo.txt, who-can-public-bucket.json, who-can-synthetic-container.json)"
+echo "reports written to $out/ (demo.txt, who-can-public-bucket.json, who-can-synthetic-container.json, scan-azure-estate.json)"
