@@ -10,6 +10,7 @@
 #include "catalog/aws_catalog.h"
 #include "model/classify.h"
 #include "tests/test_ingest_util.h"
+#include "tests/test_graph_util.h"
 #include "tests/test_util.h"
 
 #define FX "fixtures/graph/aws/"
@@ -66,26 +67,6 @@ static gedge *edge(const estate *e, gedge_kind kind, const char *from, const cha
 		if (f->out[i]->kind == kind && !strcmp(f->out[i]->to->id, to))
 			return f->out[i];
 	return NULL;
-}
-
-static int has_action(const gedge *e, const char *action)
-{
-	size_t i;
-
-	for (i = 0; e && i < e->n_actions; i++)
-		if (!strcmp(e->actions[i], action))
-			return 1;
-	return 0;
-}
-
-static int has_condition(const gedge *e, const char *part)
-{
-	size_t i;
-
-	for (i = 0; e && i < e->n_conditions; i++)
-		if (strstr(e->conditions[i], part))
-			return 1;
-	return 0;
 }
 
 static int has_warning(const estate *e, const char *part)

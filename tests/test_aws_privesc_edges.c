@@ -24,6 +24,7 @@
 #include "ingest/aws_policy.h"
 #include "ingest/ingest.h"
 #include "model/model.h"
+#include "tests/test_graph_util.h"
 #include "tests/test_util.h"
 
 #include <stdio.h>
@@ -196,16 +197,6 @@ static size_t count_edges(const fx *f, const char *from, const char *technique)
 	for (i = 0; i < n; i++)
 		k += es[i]->kind == GE_CAN_ACT_AS && !strcmp(es[i]->from->id, from) && !strcmp(es[i]->technique, technique);
 	return k;
-}
-
-static int has_condition(const gedge *e, const char *part)
-{
-	size_t i;
-
-	for (i = 0; e && i < e->n_conditions; i++)
-		if (strstr(e->conditions[i], part))
-			return 1;
-	return 0;
 }
 
 /* --- every technique ----------------------------------------------------------------- */

@@ -11,6 +11,7 @@
 #include "graph/az_graph.h"
 #include "model/classify.h"
 #include "tests/test_ingest_util.h"
+#include "tests/test_graph_util.h"
 #include "tests/test_util.h"
 
 #define ESTATE "fixtures/azure/estate"
@@ -118,26 +119,6 @@ static gedge *edge(gfx *f, const char *from, const char *to, gedge_kind kind, co
 			found = es[i];
 		}
 	return found;
-}
-
-static int has_action(const gedge *e, const char *op)
-{
-	size_t i;
-
-	for (i = 0; e && i < e->n_actions; i++)
-		if (!strci_cmp(e->actions[i], op))
-			return 1;
-	return 0;
-}
-
-static int has_condition(const gedge *e, const char *part)
-{
-	size_t i;
-
-	for (i = 0; e && i < e->n_conditions; i++)
-		if (strstr(e->conditions[i], part))
-			return 1;
-	return 0;
 }
 
 static int sorted(const gedge *e)

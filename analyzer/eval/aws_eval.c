@@ -29,6 +29,22 @@ void aws_eval_result_release(eval_result *r)
 	aws_eval_result_init(r);
 }
 
+int aws_eval_allows(model *m, const principal *p, const char *principal_arn, const char *action,
+		    const char *resource_arn, eval_result *out)
+{
+	aws_request rq;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.principal = p;
+	rq.principal_arn = principal_arn;
+	rq.action = action;
+	rq.resource_arn = resource_arn;
+	aws_eval_result_init(out);
+	if (aws_eval(m, &rq, out) < 0)
+		return -1;
+	return out->dec == DEC_ALLOW || out->dec == DEC_CONDITIONAL;
+}
+
 const char *decision_name(decision d)
 {
 	static const char *const names[] = { "allow", "conditional", "deny", "implicit-deny" };

@@ -50,6 +50,12 @@ void aws_eval_result_release(eval_result *r);
 /* Decide rq. The model must be finalized. Returns 0, or PG_EINTERNAL. */
 int aws_eval(model *m, const aws_request *rq, eval_result *out);
 
+/* Decide (p or principal_arn, action, resource_arn) into out (initialized
+ * here): 1 when the decision is allow or conditional, 0 when not, -1 on an
+ * internal error. The short form the graph builders and who-can use. */
+int aws_eval_allows(model *m, const principal *p, const char *principal_arn, const char *action,
+		    const char *resource_arn, eval_result *out);
+
 const char *decision_name(decision d);
 const char *eval_layer_name(eval_layer l);
 /* The model resource whose policy governs arn: the resource itself, or for an

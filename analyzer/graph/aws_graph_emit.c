@@ -17,20 +17,12 @@
 int aws_graph_decide(agctx *c, const principal *p, const char *ext, const char *action, const char *arn,
 		     eval_result *er)
 {
-	aws_request rq;
+	int r;
 
-	memset(&rq, 0, sizeof(rq));
-	rq.principal = p;
-	rq.principal_arn = ext;
-	rq.action = action;
-	rq.resource_arn = arn;
-	aws_eval_result_init(er);
 	c->st->evaluations++;
-	if (aws_eval(c->m, &rq, er) < 0) {
+	if ((r = aws_eval_allows(c->m, p, ext, action, arn, er)) < 0)
 		c->err = PG_EINTERNAL;
-		return -1;
-	}
-	return er->dec == DEC_ALLOW || er->dec == DEC_CONDITIONAL;
+	return r;
 }
 
 static int allow_in(const eval_reason *r, int certain, int identity)

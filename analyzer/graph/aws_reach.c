@@ -95,18 +95,8 @@ static reach_entry *record(walk *w, const char *arn, const char *kind, decision 
 static int decide(walk *w, const principal *p, const char *ext, const char *action, const char *res,
 		  eval_result *er)
 {
-	aws_request rq;
-
-	memset(&rq, 0, sizeof(rq));
-	rq.principal = p;
-	rq.principal_arn = ext;
-	rq.action = action;
-	rq.resource_arn = res;
-	aws_eval_result_init(er);
 	w->r->evaluations++;
-	if (aws_eval(w->m, &rq, er) < 0)
-		return -1;
-	return er->dec == DEC_ALLOW || er->dec == DEC_CONDITIONAL;
+	return aws_eval_allows(w->m, p, ext, action, res, er);
 }
 
 /* Outside principals a policy names: evaluated as themselves. */
