@@ -101,17 +101,6 @@ int aws_eval_stmt_action(const stmt *s, const char *action)
 
 /* --- request context ------------------------------------------------------- */
 
-static const char *tag_of(const tag *tags, size_t n, const char *key)
-{
-	size_t i;
-
-	/* tag keys in condition keys compare case-insensitively */
-	for (i = 0; i < n; i++)
-		if (!strcasecmp(tags[i].key, key))
-			return tags[i].value;
-	return NULL;
-}
-
 static const char *principal_type(const eval_ctx *c)
 {
 	if (!c->p)
@@ -172,13 +161,13 @@ static ck_state context_value(eval_ctx *c, const char *key, const char **value)
 	if (!strncasecmp(key, "aws:PrincipalTag/", 17)) {
 		if (!c->p)
 			return CK_UNKNOWN;
-		*value = tag_of(c->p->tags, c->p->n_tags, key + 17);
+		*value = model_tag_value_ci(c->p->tags, c->p->n_tags, key + 17);
 		return *value ? CK_PRESENT : CK_ABSENT;
 	}
 	if (!strncasecmp(key, "aws:ResourceTag/", 16)) {
 		if (!c->res || !c->res->tags_known)
 			return CK_UNKNOWN;
-		*value = tag_of(c->res->tags, c->res->n_tags, key + 16);
+		*value = model_tag_value_ci(c->res->tags, c->res->n_tags, key + 16);
 		return *value ? CK_PRESENT : CK_ABSENT;
 	}
 	if (!strcasecmp(key, "iam:PassedToService")) {

@@ -30,16 +30,6 @@ typedef struct wctx {
 	ag_keys *keys;
 } wctx;
 
-static const char *tag_of(const tag *tags, size_t n, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strcasecmp(tags[i].key, key))
-			return tags[i].value;
-	return NULL;
-}
-
 static pv_status org_of(wctx *w, const char *acct, const char **value)
 {
 	org_node *path[64];
@@ -88,12 +78,12 @@ static pv_status lookup(void *ctx, const char *key, const char **value)
 	if (!strncasecmp(key, "aws:PrincipalTag/", 17)) {
 		if (!p)
 			return PV_UNKNOWN;
-		return (*value = tag_of(p->tags, p->n_tags, key + 17)) ? PV_KNOWN : PV_ABSENT;
+		return (*value = model_tag_value_ci(p->tags, p->n_tags, key + 17)) ? PV_KNOWN : PV_ABSENT;
 	}
 	if (!strncasecmp(key, "aws:ResourceTag/", 16)) {
 		if (!w->res || !w->res->tags_known)
 			return PV_UNKNOWN;
-		return (*value = tag_of(w->res->tags, w->res->n_tags, key + 16)) ? PV_KNOWN : PV_ABSENT;
+		return (*value = model_tag_value_ci(w->res->tags, w->res->n_tags, key + 16)) ? PV_KNOWN : PV_ABSENT;
 	}
 	if (!strcasecmp(key, "iam:PassedToService"))
 		return PV_ABSENT;       /* object actions are not iam:PassRole */

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct ptrvec {
 	void **items;
@@ -283,6 +284,16 @@ const char *model_tag_value(const tag *tags, size_t n, const char *key)
 
 	for (i = 0; i < n; i++)
 		if (!strcmp(tags[i].key, key))
+			return tags[i].value;
+	return NULL;
+}
+
+const char *model_tag_value_ci(const tag *tags, size_t n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcasecmp(tags[i].key, key))
 			return tags[i].value;
 	return NULL;
 }

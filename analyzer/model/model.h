@@ -226,6 +226,8 @@ const char *model_org_id(const model *m);
 /* Set the tags of a principal or resource (copied). */
 void model_add_tag(model *m, tag **tags, size_t *n, const char *key, const char *value);
 const char *model_tag_value(const tag *tags, size_t n, const char *key);
+/* The same with the key compared ASCII case-insensitively (condition keys name tags that way). */
+const char *model_tag_value_ci(const tag *tags, size_t n, const char *key);
 
 /* Resolve names and ARNs across every input (managed policies, groups,
  * boundaries). Unresolved references are reported as warnings to `warn`
