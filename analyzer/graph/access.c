@@ -44,21 +44,29 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Append src[0..n) to a growable array of strings, then sort and drop duplicates. */
-static void merge_strings(const char ***dst, size_t *n_dst, const char *const *src, size_t n)
+/* Sort and drop duplicates. */
+static void sort_unique(const char **a, size_t *n)
 {
 	size_t i, k;
 
+	if (*n < 2)
+		return;
+	qsort((void *)a, *n, sizeof(*a), cmp_str);
+	for (i = k = 0; i < *n; i++)
+		if (!k || strcmp(a[k - 1], a[i]))
+			a[k++] = a[i];
+	*n = k;
+}
+
+/* Append src[0..n) to a growable array of strings, then sort and drop duplicates. */
+static void merge_strings(const char ***dst, size_t *n_dst, const char *const *src, size_t n)
+{
 	if (!n)
 		return;
 	*dst = xrealloc((void *)*dst, (*n_dst + n) * sizeof(**dst));
 	memcpy((void *)(*dst + *n_dst), src, n * sizeof(*src));
 	*n_dst += n;
-	qsort((void *)*dst, *n_dst, sizeof(**dst), cmp_str);
-	for (i = k = 0; i < *n_dst; i++)
-		if (!k || strcmp((*dst)[k - 1], (*dst)[i]))
-			(*dst)[k++] = (*dst)[i];
-	*n_dst = k;
+	sort_unique(*dst, n_dst);
 }
 
 /* Fill e's via, path and conditions from the path to reach item ri plus the access edge a. */
@@ -86,6 +94,51 @@ static void set_evidence(access_entry *e, const greach_set *rs, size_t ri, gedge
 	merge_strings(&e->conditions, &e->n_conditions, a->conditions, a->n_conditions);
 }
 
+/* The action arrays an entry gathers, by pointer: builders share one array
+ * among many edges, so each is merged once, and sorted once at the end. */
+typedef struct srcs {
+	const char *const **arr;
+	size_t *len;
+	size_t n, cap;
+} srcs;
+
+static void srcs_add(srcs *s, const char *const *arr, size_t len)
+{
+	size_t i;
+
+	if (!len)
+		return;
+	for (i = 0; i < s->n; i++)
+		if (s->arr[i] == arr && s->len[i] == len)
+			return;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 4;
+		s->arr = xrealloc((void *)s->arr, s->cap * sizeof(*s->arr));
+		s->len = xrealloc(s->len, s->cap * sizeof(*s->len));
+	}
+	s->arr[s->n] = arr;
+	s->len[s->n++] = len;
+}
+
+/* e's actions: every gathered array, once, sorted and unique. */
+static void srcs_flush(srcs *s, access_entry *e)
+{
+	size_t i, total = 0, k = 0;
+
+	for (i = 0; i < s->n; i++)
+		total += s->len[i];
+	e->actions = total ? xmalloc(total * sizeof(*e->actions)) : NULL;
+	for (i = 0; i < s->n; i++) {
+		memcpy((void *)(e->actions + k), s->arr[i], s->len[i] * sizeof(*e->actions));
+		k += s->len[i];
+	}
+	e->n_actions = k;
+	sort_unique(e->actions, &e->n_actions);
+	free((void *)s->arr);
+	free(s->len);
+	memset(s, 0, sizeof(*s));
+}
+
 static int cmp_entry(const void *a, const void *b)
 {
 	const access_entry *x = a, *y = b;
@@ -98,7 +151,8 @@ void access_of(const graph *g, const gnode *who, access_list *out)
 {
 	greach_set rs;
 	ptrmap by_resource = PTRMAP_INIT;   /* resource -> index in out + 1 */
-	size_t i, j, first = out->count;
+	srcs *gathered = NULL;              /* per entry from `first` on */
+	size_t i, j, first = out->count, cap_g = 0;
 
 	greach_set_init(&rs);
 	graph_reach(g, who, &rs);
@@ -121,6 +175,8 @@ void access_of(const graph *g, const gnode *who, access_list *out)
 				e->dec = certain ? DEC_ALLOW : DEC_CONDITIONAL;
 				ptrmap_put(&by_resource, a->to, (void *)(uintptr_t)out->count);
 				set_evidence(e, &rs, i, a);
+				XGROW(gathered, cap_g, out->count - first);
+				memset(&gathered[out->count - first - 1], 0, sizeof(*gathered));
 			} else {
 				e = &out->items[at - 1];
 				/* breadth-first: the first evidence is the shortest; a certain one replaces a conditional one */
@@ -130,9 +186,12 @@ void access_of(const graph *g, const gnode *who, access_list *out)
 				}
 			}
 			e->levels |= a->levels;
-			merge_strings(&e->actions, &e->n_actions, a->actions, a->n_actions);
+			srcs_add(&gathered[(size_t)(e - out->items) - first], a->actions, a->n_actions);
 		}
 	}
+	for (i = first; i < out->count; i++)
+		srcs_flush(&gathered[i - first], &out->items[i]);
+	free(gathered);
 	/* an allow needs no conditions */
 	for (i = first; i < out->count; i++)
 		if (out->items[i].dec == DEC_ALLOW) {
