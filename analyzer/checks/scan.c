@@ -1,5 +1,6 @@
 /* scan — classify, build the graph, give administrators their reach, compute access, run the checks. */
 #include "checks/scan.h"
+#include "checks/check_graph.h"
 #include "checks/check_model.h"
 #include "graph/aws_graph.h"
 #include "graph/aws_privesc_edges.h"
@@ -10,11 +11,12 @@
 #include <string.h>
 
 const char *const scan_checks_run[] = {
-	"wildcard", "cross-tenant (external trust policies)", "public-access", "guardrail", "provenance", NULL
+	"wildcard", "cross-tenant (external trust policies)", "public-access", "guardrail", "provenance",
+	"privilege-escalation (to synthetic stores)", NULL
 };
 
 const char *const scan_checks_missing[] = {
-	"privilege-escalation", "synthetic-exposure", "segregation", "shared-key",
+	"synthetic-exposure", "segregation", "shared-key",
 	"cross-tenant (principals reaching synthetic stores)", NULL
 };
 
@@ -154,6 +156,7 @@ int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list
 	check_wildcard(m, cfg, &out->findings);
 	check_public(m, cfg, &out->findings);
 	check_trust(m, cfg, &out->findings);
+	check_privesc(out->g, &out->access, &out->findings);
 	apply_suppressions(&out->findings, cfg, today);
 	finding_list_sort(&out->findings);
 	return 0;

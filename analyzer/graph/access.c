@@ -149,13 +149,18 @@ static int cmp_entry(const void *a, const void *b)
 
 void access_of(const graph *g, const gnode *who, access_list *out)
 {
+	access_of_kinds(g, who, GRAPH_KINDS_ALL, out);
+}
+
+void access_of_kinds(const graph *g, const gnode *who, unsigned kinds, access_list *out)
+{
 	greach_set rs;
 	ptrmap by_resource = PTRMAP_INIT;   /* resource -> index in out + 1 */
 	srcs *gathered = NULL;              /* per entry from `first` on */
 	size_t i, j, first = out->count, cap_g = 0;
 
 	greach_set_init(&rs);
-	graph_reach(g, who, &rs);
+	graph_reach_kinds(g, who, kinds, &rs);
 	for (i = 0; i < rs.count; i++) {
 		const gnode *n = rs.items[i].node;
 		for (j = 0; j < n->n_out; j++) {

@@ -46,6 +46,8 @@ void access_list_release(access_list *l);
 void access_compute(const graph *g, access_list *out);
 /* Entries for one principal (appended, sorted by resource id). */
 void access_of(const graph *g, const gnode *who, access_list *out);
+/* The same over the edge kinds in `kinds` only (graph_reach_kinds). */
+void access_of_kinds(const graph *g, const gnode *who, unsigned kinds, access_list *out);
 
 /* 1 for the pseudo principals escalation builders add ("administrator"). */
 int access_is_pseudo(const gnode *n);

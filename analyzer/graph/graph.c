@@ -149,7 +149,7 @@ static void push(greach_set *s, ptrmap *seen, gnode *n, gedge *via, size_t paren
 
 /* Breadth-first from items[head..], over edges that become principals; with
  * certain_only, over allow edges only. */
-static void walk(greach_set *s, ptrmap *seen, size_t head, int certain_only)
+static void walk(greach_set *s, ptrmap *seen, size_t head, int certain_only, unsigned kinds)
 {
 	size_t i, j;
 
@@ -157,7 +157,8 @@ static void walk(greach_set *s, ptrmap *seen, size_t head, int certain_only)
 		gnode *n = s->items[i].node;
 		for (j = 0; j < n->n_out; j++) {
 			gedge *e = n->out[j];
-			if (e->kind == GE_ACCESS || e->to->kind != GN_PRINCIPAL || ptrmap_get(seen, e->to))
+			if (e->kind == GE_ACCESS || !(kinds & (1u << e->kind)) || e->to->kind != GN_PRINCIPAL ||
+			    ptrmap_get(seen, e->to))
 				continue;
 			if (certain_only && e->dec != DEC_ALLOW)
 				continue;
@@ -169,17 +170,22 @@ static void walk(greach_set *s, ptrmap *seen, size_t head, int certain_only)
 	}
 }
 
-void graph_reach(const graph *g, const gnode *from, greach_set *out)
+void graph_reach_kinds(const graph *g, const gnode *from, unsigned kinds, greach_set *out)
 {
 	ptrmap seen = PTRMAP_INIT;
 
 	(void)g;
 	out->count = 0;
 	push(out, &seen, (gnode *)from, NULL, SIZE_MAX, 0, 0);
-	walk(out, &seen, 0, 1);
+	walk(out, &seen, 0, 1, kinds);
 	/* then every path, from every node found so far, in breadth-first order */
-	walk(out, &seen, 0, 0);
+	walk(out, &seen, 0, 0, kinds);
 	ptrmap_release(&seen);
+}
+
+void graph_reach(const graph *g, const gnode *from, greach_set *out)
+{
+	graph_reach_kinds(g, from, GRAPH_KINDS_ALL, out);
 }
 
 size_t graph_path(const greach_set *r, size_t i, gedge **path, size_t max)

@@ -110,6 +110,10 @@ void greach_set_release(greach_set *s);
  * edges (cycles survive), into out (reset first). Certain paths are searched
  * first, so `via` chains are shortest among allow-only paths where one exists. */
 void graph_reach(const graph *g, const gnode *from, greach_set *out);
+/* The same over the edge kinds in `kinds` only (bits 1 << GE_MEMBER_OF, …):
+ * e.g. without can-act-as, what a principal reaches without escalating. */
+void graph_reach_kinds(const graph *g, const gnode *from, unsigned kinds, greach_set *out);
+#define GRAPH_KINDS_ALL ((1u << GE_MEMBER_OF) | (1u << GE_CAN_ASSUME) | (1u << GE_CAN_ACT_AS))
 
 /* The edges of the path to out->items[i], first edge first, into path (at most
  * max); returns the path length. */

@@ -1,0 +1,26 @@
+/*
+ * check_graph — finding rules that read the permission graph and effective
+ * access (scan's second family; check_model.h has the model-only ones).
+ *
+ *   PG-PRIVESC-SYNTHETIC  privilege-escalation  critical when the gain is write or
+ *                         permissions, else high; NIST AC-6, AC-6(1), AC-6(5)
+ *     A principal whose access to a synthetic store grows when privilege
+ *     escalation (can-act-as edges) is followed: the access levels it gains,
+ *     the technique and the path as evidence, at the escalation edge's
+ *     statement. Access it already has through memberships and role
+ *     assumption is not reported, nor a gain of tagging alone.
+ *
+ * Ownership: reads the graph and the access list; appends to out.
+ */
+#ifndef PG_CHECKS_CHECK_GRAPH_H
+#define PG_CHECKS_CHECK_GRAPH_H
+
+#include "checks/finding.h"
+#include "graph/access.h"
+
+extern const char *const check_controls_privesc[];
+
+/* `all` is access_compute's list (sorted by principal, then resource). */
+void check_privesc(const graph *g, const access_list *all, finding_list *out);
+
+#endif

@@ -1,0 +1,101 @@
+/* Tests for check_graph: privilege-escalation findings from the graph. */
+#include "checks/check_graph.h"
+#include "tests/test_util.h"
+
+static gnode *p(graph *g, const char *id)
+{
+	return graph_add_node(g, GN_PRINCIPAL, id);
+}
+
+static void grant(graph *g, gnode *who, gnode *res, unsigned levels, const char *action)
+{
+	gedge *e = graph_add_edge(g, GE_ACCESS, who, res);
+	const char *a[1];
+
+	a[0] = action;
+	e->levels = levels;
+	e->actions = graph_strings(g, a, 1);
+	e->n_actions = 1;
+}
+
+static void run(graph *g, finding_list *out)
+{
+	access_list l;
+
+	access_list_init(&l);
+	access_compute(g, &l);
+	check_privesc(g, &l, out);
+	access_list_release(&l);
+}
+
+static void test_escalation_to_synthetic_write_is_critical(void)
+{
+	graph *g = graph_new();
+	gnode *u = p(g, "arn:aws:iam::111111111111:user/dev"), *admin = p(g, "arn:aws:iam::111111111111:permgraph/administrator");
+	gnode *b = graph_add_node(g, GN_RESOURCE, "arn:aws:s3:::synth");
+	gedge *esc;
+	const char *acts[1] = { "iam:CreatePolicyVersion" };
+	finding_list f;
+
+	b->classification = CLASS_SYNTHETIC;
+	admin->type = "administrator";
+	grant(g, u, b, LEVEL_LIST, "s3:ListBucket");
+	esc = graph_add_edge(g, GE_CAN_ACT_AS, u, admin);
+	esc->technique = "iam-001";
+	esc->actions = graph_strings(g, acts, 1);
+	esc->n_actions = 1;
+	esc->loc.file = "authz.json";
+	esc->loc.line = 12;
+	grant(g, admin, b, LEVEL_LIST | LEVEL_READ | LEVEL_WRITE | LEVEL_TAGGING, "*");
+	finding_list_init(&f);
+	run(g, &f);
+	CU_ASSERT_EQUAL_FATAL(f.count, 1);
+	ASSERT_STR(f.items[0].rule, "PG-PRIVESC-SYNTHETIC");
+	ASSERT_STR(f.items[0].category, "privilege-escalation");
+	CU_ASSERT_EQUAL(f.items[0].sev, SEV_CRITICAL);
+	ASSERT_STR(f.items[0].principal, "arn:aws:iam::111111111111:user/dev");
+	CU_ASSERT(strstr(f.items[0].message, "read, write access") != NULL);
+	CU_ASSERT(strstr(f.items[0].message, "iam-001") != NULL);
+	CU_ASSERT_EQUAL(f.items[0].loc.line, 12);
+	CU_ASSERT_EQUAL_FATAL(f.items[0].n_actions, 1);
+	ASSERT_STR(f.items[0].actions[0], "iam:CreatePolicyVersion");
+	CU_ASSERT_EQUAL_FATAL(f.items[0].n_path, 2);
+	ASSERT_STR(f.items[0].path[0].edge, "iam-001");
+	ASSERT_STR(f.items[0].path[1].edge, "access");
+	finding_list_release(&f);
+	graph_free(g);
+}
+
+static void test_no_finding_without_a_gain(void)
+{
+	graph *g = graph_new();
+	gnode *u = p(g, "u"), *r = p(g, "role"), *b = graph_add_node(g, GN_RESOURCE, "synth");
+	gnode *prod = graph_add_node(g, GN_RESOURCE, "prod");
+	finding_list f;
+
+	b->classification = CLASS_SYNTHETIC;
+	prod->classification = CLASS_PRODUCTION;
+	/* the same access without escalating (through role assumption) */
+	graph_add_edge(g, GE_CAN_ASSUME, u, r);
+	grant(g, r, b, LEVEL_READ, "s3:GetObject");
+	graph_add_edge(g, GE_CAN_ACT_AS, u, r)->technique = "iam-012";
+	/* a gain on a production store, and a tagging-only gain, are not this rule's */
+	graph_add_edge(g, GE_CAN_ACT_AS, u, p(g, "other"))->technique = "iam-002";
+	grant(g, graph_find(g, "other"), prod, LEVEL_WRITE, "s3:PutObject");
+	grant(g, graph_find(g, "other"), b, LEVEL_TAGGING, "s3:PutObjectTagging");
+	finding_list_init(&f);
+	run(g, &f);
+	CU_ASSERT_EQUAL(f.count, 0);
+	finding_list_release(&f);
+	graph_free(g);
+}
+
+TEST_SUITE(check_graph)
+{
+	static const test_case cases[] = {
+		{ "check_graph__escalation_to_synthetic_write_is_critical", test_escalation_to_synthetic_write_is_critical },
+		{ "check_graph__no_finding_without_a_gain", test_no_finding_without_a_gain },
+		{ NULL, NULL }
+	};
+	return test_register("check_graph", cases);
+}
