@@ -90,11 +90,34 @@ static void test_no_finding_without_a_gain(void)
 	graph_free(g);
 }
 
+static void test_one_finding_per_escalation_edge(void)
+{
+	graph *g = graph_new();
+	gnode *u = p(g, "u"), *admin = p(g, "admin");
+	gnode *b1 = graph_add_node(g, GN_RESOURCE, "synth-1"), *b2 = graph_add_node(g, GN_RESOURCE, "synth-2");
+	finding_list f;
+
+	b1->classification = b2->classification = CLASS_SYNTHETIC;
+	admin->type = "administrator";
+	graph_add_edge(g, GE_CAN_ACT_AS, u, admin)->technique = "iam-001";
+	grant(g, admin, b1, LEVEL_READ, "*");
+	grant(g, admin, b2, LEVEL_READ, "*");
+	finding_list_init(&f);
+	run(g, &f);
+	CU_ASSERT_EQUAL_FATAL(f.count, 1);
+	CU_ASSERT_EQUAL(f.items[0].sev, SEV_HIGH);
+	CU_ASSERT_PTR_NULL(f.items[0].resource);
+	CU_ASSERT(strstr(f.items[0].message, "2 synthetic stores (first: 'synth-1')") != NULL);
+	finding_list_release(&f);
+	graph_free(g);
+}
+
 TEST_SUITE(check_graph)
 {
 	static const test_case cases[] = {
 		{ "check_graph__escalation_to_synthetic_write_is_critical", test_escalation_to_synthetic_write_is_critical },
 		{ "check_graph__no_finding_without_a_gain", test_no_finding_without_a_gain },
+		{ "check_graph__one_finding_per_escalation_edge", test_one_finding_per_escalation_edge },
 		{ NULL, NULL }
 	};
 	return test_register("check_graph", cases);

@@ -4,10 +4,11 @@
  *
  *   PG-PRIVESC-SYNTHETIC  privilege-escalation  critical when the gain is write or
  *                         permissions, else high; NIST AC-6, AC-6(1), AC-6(5)
- *     A principal whose access to a synthetic store grows when privilege
- *     escalation (can-act-as edges) is followed: the access levels it gains,
- *     the technique and the path as evidence, at the escalation edge's
- *     statement. Access it already has through memberships and role
+ *     A principal whose access to synthetic stores grows when privilege
+ *     escalation (can-act-as edges) is followed: one finding per principal
+ *     and escalation edge, with the levels gained, how many stores (the
+ *     resource when it is one), the technique, its actions and the path to
+ *     the first store as evidence, at the escalation edge's statement. Access it already has through memberships and role
  *     assumption is not reported, nor a gain of tagging alone.
  *
  * Ownership: reads the graph and the access list; appends to out.

@@ -1,8 +1,10 @@
 /* check_privesc — access to synthetic stores gained only by escalating. */
 #include "checks/check_graph.h"
 #include "base/strbuf.h"
+#include "base/xalloc.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const check_controls_privesc[] = { "NIST SP 800-53 AC-6", "NIST SP 800-53 AC-6(1)",
@@ -44,48 +46,71 @@ static size_t escalated_holder(const greach_set *rs, const gnode *res, unsigned 
 	return SIZE_MAX;
 }
 
-static void report(const greach_set *rs, size_t at, gedge *access, const access_entry *full, unsigned extra,
-		   finding_list *out)
+/* The gains of one principal through one escalation edge: one finding. */
+typedef struct gain {
+	const gedge *esc;               /* the first can-act-as edge of the path */
+	const access_entry *first;      /* the first store (in resource order) */
+	size_t at;                      /* its holder's reach index */
+	gedge *access;                  /* the holder's access edge to it */
+	unsigned extra;                 /* levels gained, over every store */
+	size_t stores;
+} gain;
+
+static const gedge *first_escalation(const greach_set *rs, size_t at)
 {
 	gedge *path[MAX_PATH];
-	const gedge *esc = NULL;
 	size_t n = graph_path(rs, at, path, MAX_PATH), i;
-	strbuf msg = STRBUF_INIT, lv = STRBUF_INIT;
+
+	for (i = 0; i < n; i++)
+		if (path[i]->kind == GE_CAN_ACT_AS)
+			return path[i];
+	return NULL;
+}
+
+static void report(const greach_set *rs, const gain *gn, finding_list *out)
+{
+	gedge *path[MAX_PATH];
+	const gedge *esc = gn->esc;
+	size_t n = graph_path(rs, gn->at, path, MAX_PATH), i;
+	strbuf msg = STRBUF_INIT, lv = STRBUF_INIT, disc = STRBUF_INIT;
 	unsigned bit;
 	finding *f;
 
-	for (i = 0; i < n && !esc; i++)
-		if (path[i]->kind == GE_CAN_ACT_AS)
-			esc = path[i];
 	for (bit = LEVEL_LIST; bit <= LEVEL_TAGGING; bit <<= 1)
-		if (extra & bit)
+		if (gn->extra & bit)
 			strbuf_addf(&lv, "%s%s", lv.len ? ", " : "", graph_level_name(bit));
-	strbuf_addf(&msg, "'%s' can gain %s access to synthetic store '%s' by privilege escalation (%s)",
-		    gnode_display_id(full->principal), lv.buf, gnode_display_id(full->resource),
-		    esc && esc->technique ? esc->technique : "can-act-as");
+	strbuf_addf(&msg, "'%s' can gain %s access to ", gnode_display_id(gn->first->principal), lv.buf);
+	if (gn->stores == 1)
+		strbuf_addf(&msg, "synthetic store '%s'", gnode_display_id(gn->first->resource));
+	else
+		strbuf_addf(&msg, "%zu synthetic stores (first: '%s')", gn->stores, gnode_display_id(gn->first->resource));
+	strbuf_addf(&msg, " by privilege escalation: %s to '%s'", esc->technique ? esc->technique : "can-act-as",
+		    gnode_display_id(esc->to));
+	strbuf_addf(&disc, "%s|%s", esc->technique ? esc->technique : "", esc->to->id);
 	f = finding_add(out, "PG-PRIVESC-SYNTHETIC", "privilege-escalation",
-			(extra & (LEVEL_WRITE | LEVEL_PERMISSIONS)) ? SEV_CRITICAL : SEV_HIGH,
-			gnode_display_id(full->principal), gnode_display_id(full->resource),
-			esc && esc->technique ? esc->technique : NULL, msg.buf,
+			(gn->extra & (LEVEL_WRITE | LEVEL_PERMISSIONS)) ? SEV_CRITICAL : SEV_HIGH,
+			gnode_display_id(gn->first->principal),
+			gn->stores == 1 ? gnode_display_id(gn->first->resource) : NULL, disc.buf, msg.buf,
 			"remove the escalation: take away the actions the technique needs (or scope their Resource "
 			"to exclude the target), or add a permission boundary or an explicit Deny",
-			esc ? esc->loc : access->loc, check_controls_privesc);
-	if (esc)
-		finding_set_actions(f, esc->actions, esc->n_actions);
+			esc->loc, check_controls_privesc);
+	finding_set_actions(f, esc->actions, esc->n_actions);
 	for (i = 0; i < n; i++)
 		finding_add_step(f, gnode_display_id(path[i]->from), gnode_display_id(path[i]->to),
 				 path[i]->kind == GE_CAN_ACT_AS && path[i]->technique ? path[i]->technique
 										      : gedge_kind_name(path[i]->kind));
-	finding_add_step(f, gnode_display_id(access->from), gnode_display_id(access->to), "access");
+	finding_add_step(f, gnode_display_id(gn->access->from), gnode_display_id(gn->access->to), "access");
 	strbuf_release(&msg);
 	strbuf_release(&lv);
+	strbuf_release(&disc);
 }
 
 void check_privesc(const graph *g, const access_list *all, finding_list *out)
 {
 	access_list without;
 	greach_set rs;
-	size_t i = 0, j;
+	gain *gains = NULL;
+	size_t i = 0, j, k, n_gains, cap_gains = 0;
 
 	access_list_init(&without);
 	greach_set_init(&rs);
@@ -95,8 +120,10 @@ void check_privesc(const graph *g, const access_list *all, finding_list *out)
 		int computed = 0;
 		while (end < all->count && all->items[end].principal == who)
 			end++;
+		n_gains = 0;
 		for (j = i; j < end; j++) {
 			const access_entry *e = &all->items[j];
+			const gedge *esc;
 			unsigned extra;
 			gedge *via = NULL;
 			size_t at;
@@ -111,12 +138,28 @@ void check_privesc(const graph *g, const access_list *all, finding_list *out)
 			/* tagging is left out: Azure tags are written through Microsoft.Resources/tags,
 			 * which access edges do not list, so a tagging "gain" would be an artifact */
 			extra = e->levels & ~levels_without(&without, 0, e->resource) & ~(unsigned)LEVEL_TAGGING;
-			if (!extra || (at = escalated_holder(&rs, e->resource, extra, &via)) == SIZE_MAX)
+			if (!extra || (at = escalated_holder(&rs, e->resource, extra, &via)) == SIZE_MAX ||
+			    !(esc = first_escalation(&rs, at)))
 				continue;
-			report(&rs, at, via, e, extra, out);
+			for (k = 0; k < n_gains && gains[k].esc != esc; k++)
+				;
+			if (k == n_gains) {
+				XGROW(gains, cap_gains, n_gains + 1);
+				memset(&gains[k], 0, sizeof(gains[k]));
+				gains[k].esc = esc;
+				gains[k].first = e;
+				gains[k].at = at;
+				gains[k].access = via;
+				n_gains++;
+			}
+			gains[k].extra |= extra;
+			gains[k].stores++;
 		}
+		for (k = 0; k < n_gains; k++)
+			report(&rs, &gains[k], out);
 		i = end;
 	}
+	free(gains);
 	access_list_release(&without);
 	greach_set_release(&rs);
 }
