@@ -112,12 +112,59 @@ static void test_one_finding_per_escalation_edge(void)
 	graph_free(g);
 }
 
+static size_t count_rule(const finding_list *f, const char *rule)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->count; i++)
+		n += !strcmp(f->items[i].rule, rule);
+	return n;
+}
+
+static void test_segregation(void)
+{
+	graph *g = graph_new();
+	gnode *gen = p(g, "generator"), *etl = p(g, "prod-etl"), *reader = p(g, "analyst");
+	gnode *syn = graph_add_node(g, GN_RESOURCE, "synth"), *prod = graph_add_node(g, GN_RESOURCE, "prod");
+	gnode *mixed = graph_add_node(g, GN_RESOURCE, "mixed");
+	finding_list f;
+	access_list l;
+
+	syn->classification = CLASS_SYNTHETIC;
+	prod->classification = CLASS_PRODUCTION;
+	mixed->classification = CLASS_SYNTHETIC | CLASS_PRODUCTION;
+	etl->classification = CLASS_PRODUCTION;
+	grant(g, gen, syn, LEVEL_WRITE, "s3:PutObject");
+	grant(g, gen, prod, LEVEL_PERMISSIONS, "s3:PutBucketPolicy");   /* writes both sides */
+	grant(g, etl, syn, LEVEL_READ, "s3:GetObject");                  /* production reads synthetic */
+	grant(g, etl, prod, LEVEL_WRITE, "s3:PutObject");
+	grant(g, reader, syn, LEVEL_READ, "s3:GetObject");               /* unclassified reader: fine */
+	grant(g, reader, prod, LEVEL_READ, "s3:GetObject");
+	finding_list_init(&f);
+	access_list_init(&l);
+	access_compute(g, &l);
+	check_segregation(g, &l, &f);
+	CU_ASSERT_EQUAL(count_rule(&f, "PG-SEGREGATION-WRITES-BOTH"), 1);
+	CU_ASSERT_EQUAL(count_rule(&f, "PG-SEGREGATION-PRODUCTION-READS-SYNTHETIC"), 1);
+	CU_ASSERT_EQUAL(count_rule(&f, "PG-SEGREGATION-MIXED-STORE"), 1);
+	CU_ASSERT_EQUAL(f.count, 3);
+	ASSERT_STR(f.items[0].principal, "generator");
+	ASSERT_STR(f.items[0].category, "segregation");
+	CU_ASSERT_EQUAL(f.items[0].n_path, 2);
+	ASSERT_STR(f.items[1].principal, "prod-etl");
+	ASSERT_STR(f.items[1].resource, "synth");
+	access_list_release(&l);
+	finding_list_release(&f);
+	graph_free(g);
+}
+
 TEST_SUITE(check_graph)
 {
 	static const test_case cases[] = {
 		{ "check_graph__escalation_to_synthetic_write_is_critical", test_escalation_to_synthetic_write_is_critical },
 		{ "check_graph__no_finding_without_a_gain", test_no_finding_without_a_gain },
 		{ "check_graph__one_finding_per_escalation_edge", test_one_finding_per_escalation_edge },
+		{ "check_graph__segregation", test_segregation },
 		{ NULL, NULL }
 	};
 	return test_register("check_graph", cases);

@@ -11,6 +11,13 @@
  *     the first store as evidence, at the escalation edge's statement. Access it already has through memberships and role
  *     assumption is not reported, nor a gain of tagging alone.
  *
+ *   PG-SEGREGATION-WRITES-BOTH               segregation  high    one principal can write
+ *     (or manage permissions of) both a synthetic and a production store
+ *   PG-SEGREGATION-PRODUCTION-READS-SYNTHETIC segregation medium a production-classified
+ *     principal can read a synthetic store (synthetic data leaking into production)
+ *   PG-SEGREGATION-MIXED-STORE               segregation  medium  a store classified both ways
+ *     NIST AC-4, SC-7
+ *
  * Ownership: reads the graph and the access list; appends to out.
  */
 #ifndef PG_CHECKS_CHECK_GRAPH_H
@@ -20,8 +27,10 @@
 #include "graph/access.h"
 
 extern const char *const check_controls_privesc[];
+extern const char *const check_controls_segregation[];
 
 /* `all` is access_compute's list (sorted by principal, then resource). */
 void check_privesc(const graph *g, const access_list *all, finding_list *out);
+void check_segregation(const graph *g, const access_list *all, finding_list *out);
 
 #endif

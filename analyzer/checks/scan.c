@@ -12,11 +12,11 @@
 
 const char *const scan_checks_run[] = {
 	"wildcard", "cross-tenant (external trust policies)", "public-access", "guardrail", "provenance",
-	"privilege-escalation (to synthetic stores)", NULL
+	"privilege-escalation (to synthetic stores)", "segregation", NULL
 };
 
 const char *const scan_checks_missing[] = {
-	"synthetic-exposure", "segregation", "shared-key",
+	"synthetic-exposure", "shared-key",
 	"cross-tenant (principals reaching synthetic stores)", NULL
 };
 
@@ -157,6 +157,7 @@ int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list
 	check_public(m, cfg, &out->findings);
 	check_trust(m, cfg, &out->findings);
 	check_privesc(out->g, &out->access, &out->findings);
+	check_segregation(out->g, &out->access, &out->findings);
 	apply_suppressions(&out->findings, cfg, today);
 	finding_list_sort(&out->findings);
 	return 0;
