@@ -158,6 +158,49 @@ static void test_segregation(void)
 	graph_free(g);
 }
 
+static void test_cross_tenant_and_exposure(void)
+{
+	graph *g = graph_new();
+	gnode *guest = p(g, "guest"), *acme = p(g, "acme-app"), *globex = p(g, "globex-app");
+	gnode *syn = graph_add_node(g, GN_RESOURCE, "acme-synth");
+	finding_list f;
+	access_list l;
+
+	syn->classification = CLASS_SYNTHETIC;
+	syn->tenant = "acme";
+	guest->external = 1;
+	guest->external_why = "guest user (userType Guest)";
+	acme->tenant = "acme";
+	globex->tenant = "globex";
+	grant(g, guest, syn, LEVEL_READ, "read");
+	grant(g, acme, syn, LEVEL_WRITE, "write");       /* its own tenant: fine */
+	grant(g, globex, syn, LEVEL_WRITE, "write");     /* another SaaS tenant writes */
+	finding_list_init(&f);
+	access_list_init(&l);
+	access_compute(g, &l);
+	check_exposure(g, &l, &f);
+	CU_ASSERT_EQUAL(count_rule(&f, "PG-CROSS-TENANT-REACH"), 2);
+	CU_ASSERT_EQUAL(count_rule(&f, "PG-SYNTHETIC-EXPOSURE-WRITE"), 1);
+	CU_ASSERT_EQUAL(f.count, 3);
+	finding_list_sort(&f);
+	ASSERT_STR(f.items[0].rule, "PG-CROSS-TENANT-REACH");      /* critical: globex writes */
+	ASSERT_STR(f.items[0].principal, "globex-app");
+	{
+		size_t i, guest_findings = 0;
+		for (i = 0; i < f.count; i++)
+			if (!strcmp(f.items[i].principal, "guest")) {
+				guest_findings++;
+				ASSERT_STR(f.items[i].rule, "PG-CROSS-TENANT-REACH");
+				CU_ASSERT_EQUAL(f.items[i].sev, SEV_HIGH);   /* read only */
+				CU_ASSERT_PTR_NOT_NULL(strstr(f.items[i].message, "(guest user (userType Guest)) has read access"));
+			}
+		CU_ASSERT_EQUAL(guest_findings, 1);
+	}
+	access_list_release(&l);
+	finding_list_release(&f);
+	graph_free(g);
+}
+
 TEST_SUITE(check_graph)
 {
 	static const test_case cases[] = {
@@ -165,6 +208,7 @@ TEST_SUITE(check_graph)
 		{ "check_graph__no_finding_without_a_gain", test_no_finding_without_a_gain },
 		{ "check_graph__one_finding_per_escalation_edge", test_one_finding_per_escalation_edge },
 		{ "check_graph__segregation", test_segregation },
+		{ "check_graph__cross_tenant_and_exposure", test_cross_tenant_and_exposure },
 		{ NULL, NULL }
 	};
 	return test_register("check_graph", cases);

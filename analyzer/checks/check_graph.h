@@ -18,6 +18,14 @@
  *   PG-SEGREGATION-MIXED-STORE               segregation  medium  a store classified both ways
  *     NIST AC-4, SC-7
  *
+ *   PG-CROSS-TENANT-REACH        cross-tenant  critical with write/permissions, else high
+ *     a principal outside the store (another account, organization or Azure tenant —
+ *     guests, foreign service principals, ForeignGroup, Lighthouse, everyone — or
+ *     another configured SaaS tenant) reaches synthetic stores; one finding per
+ *     principal. NIST AC-3, AC-20, AC-21
+ *   PG-SYNTHETIC-EXPOSURE-WRITE  synthetic-exposure  high  such a principal can write or
+ *     manage permissions of synthetic stores. NIST AC-3, AC-6, SC-28
+ *
  * Ownership: reads the graph and the access list; appends to out.
  */
 #ifndef PG_CHECKS_CHECK_GRAPH_H
@@ -28,9 +36,12 @@
 
 extern const char *const check_controls_privesc[];
 extern const char *const check_controls_segregation[];
+extern const char *const check_controls_cross_tenant[];
+extern const char *const check_controls_exposure[];
 
 /* `all` is access_compute's list (sorted by principal, then resource). */
 void check_privesc(const graph *g, const access_list *all, finding_list *out);
 void check_segregation(const graph *g, const access_list *all, finding_list *out);
+void check_exposure(const graph *g, const access_list *all, finding_list *out);
 
 #endif

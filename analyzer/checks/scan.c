@@ -12,12 +12,12 @@
 
 const char *const scan_checks_run[] = {
 	"wildcard", "cross-tenant (external trust policies)", "public-access", "guardrail", "provenance",
-	"privilege-escalation (to synthetic stores)", "segregation", NULL
+	"privilege-escalation (to synthetic stores)", "segregation", "cross-tenant (reach)",
+	"synthetic-exposure (outside the store's tenant)", NULL
 };
 
 const char *const scan_checks_missing[] = {
-	"synthetic-exposure", "shared-key",
-	"cross-tenant (principals reaching synthetic stores)", NULL
+	"shared-key", "synthetic-exposure by configured owners", NULL
 };
 
 void scan_result_init(scan_result *r)
@@ -158,6 +158,7 @@ int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list
 	check_trust(m, cfg, &out->findings);
 	check_privesc(out->g, &out->access, &out->findings);
 	check_segregation(out->g, &out->access, &out->findings);
+	check_exposure(out->g, &out->access, &out->findings);
 	apply_suppressions(&out->findings, cfg, today);
 	finding_list_sort(&out->findings);
 	return 0;
