@@ -37,22 +37,6 @@ static void stores_text(strbuf *sb, size_t n, const gnode *first)
 		strbuf_addf(sb, "%zu synthetic stores (first: '%s')", n, gnode_display_id(first));
 }
 
-static void add_path(finding *f, const access_entry *e)
-{
-	size_t i;
-
-	for (i = 0; i < e->n_path; i++)
-		finding_add_step(f, gnode_display_id(e->path[i]->from), gnode_display_id(e->path[i]->to),
-				 e->path[i]->kind == GE_CAN_ACT_AS && e->path[i]->technique ? e->path[i]->technique
-											   : gedge_kind_name(e->path[i]->kind));
-}
-
-static pg_loc loc_of(const access_entry *e)
-{
-	pg_loc none = { NULL, 0, 0 };
-
-	return e->n_path ? e->path[e->n_path - 1]->loc : none;
-}
 
 static const char *why(const gnode *who, const gnode *store)
 {
@@ -95,8 +79,8 @@ static void check_principal(const access_list *all, size_t i, size_t end, findin
 				msg.buf,
 				"remove the grant to the outside principal, or guard the stores with a condition on the "
 				"organization or tenant (aws:PrincipalOrgID, a deny outside the tenant)",
-				loc_of(reach), check_controls_cross_tenant);
-		add_path(f, reach);
+				check_graph_loc(reach), check_controls_cross_tenant);
+		check_graph_add_path(f, reach);
 	}
 	if (write) {
 		strbuf_reset(&msg);
@@ -108,8 +92,8 @@ static void check_principal(const access_list *all, size_t i, size_t end, findin
 				n_write == 1 ? gnode_display_id(write->resource) : NULL, NULL, msg.buf,
 				"limit write and permission management on synthetic stores to principals of the store's "
 				"own tenant (its generator and owners)",
-				loc_of(write), check_controls_exposure);
-		add_path(f, write);
+				check_graph_loc(write), check_controls_exposure);
+		check_graph_add_path(f, write);
 	}
 	strbuf_release(&msg);
 	strbuf_release(&lv);

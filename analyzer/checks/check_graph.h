@@ -39,6 +39,12 @@ extern const char *const check_controls_segregation[];
 extern const char *const check_controls_cross_tenant[];
 extern const char *const check_controls_exposure[];
 
+/* Shared by the families: append one evidence step per edge (a can-act-as
+ * step named by its technique), and the location of an entry's access edge. */
+void check_graph_add_step(finding *f, const gedge *e);
+void check_graph_add_path(finding *f, const access_entry *e);
+pg_loc check_graph_loc(const access_entry *e);
+
 /* `all` is access_compute's list (sorted by principal, then resource). */
 void check_privesc(const graph *g, const access_list *all, finding_list *out);
 void check_segregation(const graph *g, const access_list *all, finding_list *out);

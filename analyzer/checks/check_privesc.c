@@ -96,10 +96,8 @@ static void report(const greach_set *rs, const gain *gn, finding_list *out)
 			esc->loc, check_controls_privesc);
 	finding_set_actions(f, esc->actions, esc->n_actions);
 	for (i = 0; i < n; i++)
-		finding_add_step(f, gnode_display_id(path[i]->from), gnode_display_id(path[i]->to),
-				 path[i]->kind == GE_CAN_ACT_AS && path[i]->technique ? path[i]->technique
-										      : gedge_kind_name(path[i]->kind));
-	finding_add_step(f, gnode_display_id(gn->access->from), gnode_display_id(gn->access->to), "access");
+		check_graph_add_step(f, path[i]);
+	check_graph_add_step(f, gn->access);
 	strbuf_release(&msg);
 	strbuf_release(&lv);
 	strbuf_release(&disc);

@@ -8,17 +8,21 @@ const char *const check_controls_segregation[] = { "NIST SP 800-53 AC-4", "NIST 
 
 #define WRITES (LEVEL_WRITE | LEVEL_PERMISSIONS)
 
-static void add_path(finding *f, const access_entry *e)
+void check_graph_add_step(finding *f, const gedge *e)
+{
+	finding_add_step(f, gnode_display_id(e->from), gnode_display_id(e->to),
+			 e->kind == GE_CAN_ACT_AS && e->technique ? e->technique : gedge_kind_name(e->kind));
+}
+
+void check_graph_add_path(finding *f, const access_entry *e)
 {
 	size_t i;
 
 	for (i = 0; i < e->n_path; i++)
-		finding_add_step(f, gnode_display_id(e->path[i]->from), gnode_display_id(e->path[i]->to),
-				 e->path[i]->kind == GE_CAN_ACT_AS && e->path[i]->technique ? e->path[i]->technique
-											   : gedge_kind_name(e->path[i]->kind));
+		check_graph_add_step(f, e->path[i]);
 }
 
-static pg_loc loc_of(const access_entry *e)
+pg_loc check_graph_loc(const access_entry *e)
 {
 	pg_loc none = { NULL, 0, 0 };
 
@@ -58,9 +62,9 @@ static void check_principal(const access_list *all, size_t i, size_t end, findin
 				NULL, msg.buf,
 				"give the synthetic-data pipeline and production workloads separate principals; scope this "
 				"principal's write permissions to one side",
-				loc_of(syn), check_controls_segregation);
-		add_path(f, syn);
-		add_path(f, prod);
+				check_graph_loc(syn), check_controls_segregation);
+		check_graph_add_path(f, syn);
+		check_graph_add_path(f, prod);
 	}
 	if (read) {
 		strbuf_reset(&msg);
@@ -70,8 +74,8 @@ static void check_principal(const access_list *all, size_t i, size_t end, findin
 				gnode_display_id(who), gnode_display_id(read->resource), NULL, msg.buf,
 				"remove synthetic stores from production principals' read access, or reclassify the "
 				"principal if it is not a production workload",
-				loc_of(read), check_controls_segregation);
-		add_path(f, read);
+				check_graph_loc(read), check_controls_segregation);
+		check_graph_add_path(f, read);
 	}
 	strbuf_release(&msg);
 }

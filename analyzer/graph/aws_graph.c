@@ -32,9 +32,9 @@ gnode *aws_graph_principal_node(agctx *c, const principal *p)
 
 /* --- nodes ---------------------------------------------------------------------- */
 
-static gnode *principal_node(agctx *c, const principal *p)
+gnode *aws_graph_node_of_principal(graph *g, const principal *p)
 {
-	gnode *n = graph_add_node(c->g, GN_PRINCIPAL, p->arn);
+	gnode *n = graph_add_node(g, GN_PRINCIPAL, p->arn);
 
 	/* another builder may have made it: fill only what is still empty */
 	if (!n->name)
@@ -50,6 +50,24 @@ static gnode *principal_node(agctx *c, const principal *p)
 	n->classification |= (unsigned)p->classification;
 	if (!n->obj)
 		n->obj = p;
+	return n;
+}
+
+gnode *aws_graph_node_of_resource(graph *g, const resource *r)
+{
+	gnode *n = graph_add_node(g, GN_RESOURCE, r->arn);
+
+	if (!n->type)
+		n->type = r->type;
+	if (!n->cloud)
+		n->cloud = "aws";
+	if (!n->account)
+		n->account = r->account;
+	if (!n->tenant)
+		n->tenant = r->saas_tenant;
+	n->classification |= (unsigned)r->classification;
+	if (!n->obj)
+		n->obj = r;
 	return n;
 }
 
@@ -342,7 +360,7 @@ int aws_graph_build_stats(graph *g, model *m, diag_list *warn, aws_graph_stats *
 			ptrmap_put(&c.accounts, rs[i]->account, rs[i]);
 	c.nodes = xmalloc((c.n_callers ? c.n_callers : 1) * sizeof(*c.nodes));
 	for (i = 0; i < c.n_callers; i++)
-		c.nodes[i] = principal_node(&c, c.callers[i]);
+		c.nodes[i] = aws_graph_node_of_principal(c.g, c.callers[i]);
 	c.st->principals = c.n_callers;
 	for (i = 0; i < c.n_callers; i++) {
 		const principal *p = c.callers[i];

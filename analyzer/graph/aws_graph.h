@@ -122,6 +122,11 @@ typedef struct aws_graph_stats {
 	size_t shared;              /* resources that got an earlier one's edges (no decisions) */
 } aws_graph_stats;
 
+/* The node of an AWS principal or resource, found or added; the fields another
+ * builder left empty are filled from the model (aws_privesc_edges uses these too). */
+gnode *aws_graph_node_of_principal(graph *g, const principal *p);
+gnode *aws_graph_node_of_resource(graph *g, const resource *r);
+
 /* Add the AWS nodes and edges of the finalized, classified model m to g
  * (nodes another builder already made are found and only their empty fields
  * filled).

@@ -125,22 +125,8 @@ static int first_time(agctx *c, const char *key)
 
 static gnode *resource_node(agctx *c, const resource *r)
 {
-	gnode *n = graph_add_node(c->g, GN_RESOURCE, r->arn);
-
-	/* another builder may have made it: fill only what is still empty */
-	if (!n->type)
-		n->type = r->type;
-	if (!n->cloud)
-		n->cloud = "aws";
-	if (!n->account)
-		n->account = r->account;
-	if (!n->tenant)
-		n->tenant = r->saas_tenant;
-	n->classification |= (unsigned)r->classification;
-	if (!n->obj)
-		n->obj = r;
 	c->st->resources++;
-	return n;
+	return aws_graph_node_of_resource(c->g, r);
 }
 
 static void access_resource(agctx *c, const resource *r)

@@ -11,6 +11,7 @@
  * technique is not even decided for a target a better one already reaches.
  * AWS_PRIVESC_EDGES_EVERY_TECHNIQUE keeps one edge per technique instead.
  */
+#include "graph/aws_graph.h"
 #include "graph/aws_privesc_edges_internal.h"
 #include "base/strci.h"
 #include "base/strlist.h"
@@ -72,21 +73,9 @@ gnode *pe_principal_node(pe_ctx *c, const principal *p)
 
 	if (n)
 		return n;
-	n = graph_add_node(c->g, GN_PRINCIPAL, p->arn);
+	/* the principal builder may have been first: only what it left empty is filled */
+	n = aws_graph_node_of_principal(c->g, p);
 	ptrmap_put(&c->nodes, p, n);
-
-	/* the principal builder may have been first: fill only what it left empty */
-	if (!n->type)
-		n->type = principal_kind_name(p->kind);
-	if (!n->name)
-		n->name = p->name;
-	if (!n->cloud)
-		n->cloud = "aws";
-	if (!n->account)
-		n->account = p->account;
-	if (!n->obj)
-		n->obj = p;
-	n->classification |= (unsigned)p->classification;
 	return n;
 }
 
@@ -169,17 +158,17 @@ void pe_emit(pe_ctx *c, gnode *to, const void *key, size_t ti, pe_acc *e)
 
 /* --- the build ---------------------------------------------------------------------- */
 
-static int is_action(const char *a, const char *name)
+int pe_is_action(const char *a, const char *name)
 {
 	return !strci_cmp(a, name);
 }
 
-static int has_action(const aws_privesc_technique *t, const char *action)
+int pe_requires(const aws_privesc_technique *t, const char *action)
 {
 	size_t i;
 
 	for (i = 0; i < t->n_required; i++)
-		if (is_action(t->required[i].action, action))
+		if (pe_is_action(t->required[i].action, action))
 			return 1;
 	return 0;
 }
@@ -194,7 +183,7 @@ static int supported(const aws_privesc_technique *t)
 	if ((t->target == PRIVESC_TARGET_PASSED_ROLE || t->target == PRIVESC_TARGET_EXISTING_ROLE) &&
 	    (!t->n_service_principals || t->n_service_principals > PE_MAX_SP || !t->host))
 		return 0;
-	if (t->target == PRIVESC_TARGET_PASSED_ROLE && !has_action(t, "iam:PassRole"))
+	if (t->target == PRIVESC_TARGET_PASSED_ROLE && !pe_requires(t, "iam:PassRole"))
 		return 0;
 	for (i = 0; i < t->n_required; i++)
 		if (t->required[i].resource == PRIVESC_RES_UNKNOWN)
@@ -207,7 +196,7 @@ static int supported(const aws_privesc_technique *t)
  * double the largest family of edges. */
 static int is_can_assume(const aws_privesc_technique *t)
 {
-	return t->n_required == 1 && is_action(t->required[0].action, "sts:AssumeRole");
+	return t->n_required == 1 && pe_is_action(t->required[0].action, "sts:AssumeRole");
 }
 
 static void build_init(pe_ctx *c, graph *g, model *m, diag_list *warn, unsigned flags)

@@ -109,6 +109,10 @@ void pe_acc_all(pe_acc *e, const pe_decided *const *dd, size_t n);
 /* Add a condition (the edge becomes conditional). */
 void pe_acc_condf(pe_acc *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* An action name equals name (ASCII case-insensitive); a technique requires action. */
+int pe_is_action(const char *a, const char *name);
+int pe_requires(const aws_privesc_technique *t, const char *action);
+
 gnode *pe_principal_node(pe_ctx *c, const principal *p);
 gnode *pe_admin_node(pe_ctx *c, const char *account);
 /* The administrator node of account when it exists (no edge leads to one that does not). */

@@ -17,20 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_action(const char *a, const char *name)
-{
-	return !strci_cmp(a, name);
-}
-
-static int has_action(const aws_privesc_technique *t, const char *action)
-{
-	size_t i;
-
-	for (i = 0; i < t->n_required; i++)
-		if (is_action(t->required[i].action, action))
-			return 1;
-	return 0;
-}
 
 static int trust_names(const principal *role, const principal *who)
 {
@@ -118,7 +104,7 @@ static int feasible(pe_ctx *c, const aws_privesc_technique *t)
 
 	for (i = 0; i < t->n_required; i++)
 		if (!pe_has_allow(c, pe_action(c, t->required[i].action)) &&
-		    !(is_action(t->required[i].action, "sts:AssumeRole") && ptrmap_get(&c->named, c->actor->arn)))
+		    !(pe_is_action(t->required[i].action, "sts:AssumeRole") && ptrmap_get(&c->named, c->actor->arn)))
 			return 0;
 	return 1;
 }
@@ -170,7 +156,7 @@ static int decide_on(pe_ctx *c, const aws_privesc_technique *t, const principal 
 			continue;
 		if (p->resource == PRIVESC_RES_ATTACHED_POLICY) {
 			dd[i] = attached_decision(c, p->action, target, &chosen);
-		} else if (is_action(p->action, "sts:AssumeRole")) {
+		} else if (pe_is_action(p->action, "sts:AssumeRole")) {
 			/* the trust policy decides too */
 			if (!pe_may_cover(c, pe_action(c, p->action), target->arn) && !trust_names(target, c->actor))
 				return 0;
@@ -203,7 +189,7 @@ static void self_admin(pe_ctx *c, size_t ti, const pe_decided **dd, const char *
 	pe_acc_all(&e, dd, t->n_required);
 	boundary_cond(&e, c->actor);
 	/* the inputs hold only the default version of a managed policy */
-	if (has_action(t, "iam:SetDefaultPolicyVersion"))
+	if (pe_requires(t, "iam:SetDefaultPolicyVersion"))
 		pe_acc_condf(&e, "if a non-default version of '%s' grants more than its default version", pol_arn);
 	{
 		gnode *admin = pe_admin_node(c, c->actor->account);
@@ -236,7 +222,7 @@ static int writes_permissions(const aws_privesc_technique *t)
 
 	for (i = 0; i < t->n_required; i++)
 		for (j = 0; j < sizeof(writes) / sizeof(writes[0]); j++)
-			if (target_dependent(t, &t->required[i]) && is_action(t->required[i].action, writes[j]))
+			if (target_dependent(t, &t->required[i]) && pe_is_action(t->required[i].action, writes[j]))
 				return 1;
 	return 0;
 }
@@ -246,7 +232,7 @@ static void principals(pe_ctx *c, size_t ti, const pe_decided **dd)
 	const aws_privesc_technique *t = aws_privesc_get(ti);
 	const principal *a = c->actor;
 	principal_kind kind = target_kind(t);
-	int iam = 0, joins = has_action(t, "iam:AddUserToGroup"), writes = writes_permissions(t), have_admin = 0;
+	int iam = 0, joins = pe_requires(t, "iam:AddUserToGroup"), writes = writes_permissions(t), have_admin = 0;
 	pe_acc admin;
 	size_t i;
 
@@ -352,7 +338,7 @@ static void service_targets(pe_ctx *c, size_t ti, const pe_decided **dd)
 	for (k = 0; k < t->n_service_principals; k++)
 		sps[k] = pe_service_roles(c, t->service_principals[k]);
 	for (i = 0; passes && i < t->n_required; i++)
-		if (is_action(t->required[i].action, "iam:PassRole"))
+		if (pe_is_action(t->required[i].action, "iam:PassRole"))
 			pr = i;
 	for (s = 0; s < t->n_service_principals; s++) {
 		for (i = 0; sps[s] && i < sps[s]->n; i++) {
