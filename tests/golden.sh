@@ -4,8 +4,12 @@
 # output, standard error and exit code must equal expected.out, expected.err
 # (empty when absent) and expected.rc (0 when absent), byte for byte.
 # PG_UPDATE=1 rewrites the expectations from the current output.
+# Optional CASE... (folders under fixtures/) run only the cases below them.
 set -u
-bin=${1:?usage: golden.sh PERMGRAPH}
+bin=${1:?usage: golden.sh PERMGRAPH [CASE...]}
+shift
+roots=("$@")
+[ ${#roots[@]} = 0 ] && roots=(fixtures)
 cd "$(dirname "$0")/.." || exit 3
 pass=0 fail=0
 tmp=$(mktemp -d)
@@ -35,6 +39,6 @@ while IFS= read -r argsfile; do
 		ok=0; echo "FAIL $case_dir: exit code $rc, expected $want_rc"
 	fi
 	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
-done < <(find fixtures -name args -type f | LC_ALL=C sort)
+done < <(find "${roots[@]}" -name args -type f | LC_ALL=C sort)
 echo "golden: $pass passed, $fail failed"
 [ "$fail" = 0 ]
