@@ -120,12 +120,39 @@ static void test_pseudo_principals_have_no_entries(void)
 	graph_free(g);
 }
 
+/* Levels only, per kind set: escalation counted or not; reset between principals. */
+static void test_levels_by_kind_and_reset(void)
+{
+	graph *g = graph_new();
+	gnode *u = p(g, "u"), *v = p(g, "v"), *grp = p(g, "grp"), *admin = p(g, "admin");
+	gnode *b = graph_add_node(g, GN_RESOURCE, "bucket"), *c = graph_add_node(g, GN_RESOURCE, "other");
+	access_levels l;
+
+	graph_add_edge(g, GE_MEMBER_OF, u, grp);
+	graph_add_edge(g, GE_CAN_ACT_AS, u, admin);
+	grant(g, grp, b, LEVEL_READ, "s3:GetObject");
+	grant(g, admin, b, LEVEL_WRITE, "s3:PutObject");
+	grant(g, v, c, LEVEL_LIST, "s3:ListBucket");
+	access_levels_init(&l, g);
+	access_levels_of_kinds(g, u, (1u << GE_MEMBER_OF) | (1u << GE_CAN_ASSUME), &l);
+	CU_ASSERT_EQUAL(l.by_node[b->index], LEVEL_READ);
+	access_levels_of_kinds(g, u, GRAPH_KINDS_ALL, &l);
+	CU_ASSERT_EQUAL(l.by_node[b->index], LEVEL_READ | LEVEL_WRITE);
+	access_levels_of_kinds(g, v, GRAPH_KINDS_ALL, &l);
+	CU_ASSERT_EQUAL(l.by_node[b->index], 0);
+	CU_ASSERT_EQUAL(l.by_node[c->index], LEVEL_LIST);
+	access_levels_release(&l);
+	access_levels_release(NULL);
+	graph_free(g);
+}
+
 TEST_SUITE(access)
 {
 	static const test_case cases[] = {
 		{ "access__through_group_and_role_is_merged", test_access_through_group_and_role_is_merged },
 		{ "access__conditional_paths_and_edges", test_conditional_paths_and_edges },
 		{ "access__pseudo_principals_have_no_entries", test_pseudo_principals_have_no_entries },
+		{ "access__levels_by_kind_and_reset", test_levels_by_kind_and_reset },
 		{ NULL, NULL }
 	};
 	return test_register("access", cases);

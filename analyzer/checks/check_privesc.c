@@ -13,36 +13,86 @@ const char *const check_controls_privesc[] = { "NIST SP 800-53 AC-6", "NIST SP 8
 #define NO_ESCALATION ((1u << GE_MEMBER_OF) | (1u << GE_CAN_ASSUME))
 #define MAX_PATH 64
 
-static unsigned levels_without(const access_list *l, size_t first, const gnode *res)
-{
-	size_t i;
+/* Per principal: for every store, the access edges of reached principals
+ * whose path escalates, in breadth-first order (a list per node index). */
+typedef struct holder {
+	size_t at;                      /* reach index */
+	gedge *edge;
+	size_t next;                    /* index + 1 in pool, 0 ends */
+} holder;
 
-	for (i = first; i < l->count; i++)
-		if (l->items[i].resource == res)
-			return l->items[i].levels;
-	return 0;
+typedef struct holders {
+	size_t *head, *tail;            /* by node index: index + 1 in pool */
+	holder *pool;
+	size_t n_pool, cap_pool, n_nodes;
+	unsigned char *escalates;       /* by reach index */
+	size_t cap_esc;
+} holders;
+
+static void holders_init(holders *h, const graph *g)
+{
+	memset(h, 0, sizeof(*h));
+	graph_nodes(g, &h->n_nodes);
+	h->head = xcalloc(h->n_nodes ? h->n_nodes : 1, sizeof(*h->head));
+	h->tail = xcalloc(h->n_nodes ? h->n_nodes : 1, sizeof(*h->tail));
+}
+
+static void holders_release(holders *h)
+{
+	free(h->head);
+	free(h->tail);
+	free(h->pool);
+	free(h->escalates);
+}
+
+/* Index the access edges of rs's escalating holders by store, clearing the previous principal's. */
+static void holders_fill(holders *h, const greach_set *rs)
+{
+	size_t i, j;
+
+	for (i = 0; i < h->n_pool; i++) {
+		size_t r = h->pool[i].edge->to->index;
+		h->head[r] = h->tail[r] = 0;
+	}
+	h->n_pool = 0;
+	XGROW(h->escalates, h->cap_esc, rs->count);
+	for (i = 0; i < rs->count; i++) {
+		const greach *it = &rs->items[i];
+		/* a parent is always reached before its children */
+		h->escalates[i] = it->parent != SIZE_MAX &&
+				  (h->escalates[it->parent] || it->via->kind == GE_CAN_ACT_AS);
+		if (!h->escalates[i])
+			continue;
+		for (j = 0; j < it->node->n_out; j++) {
+			gedge *e = it->node->out[j];
+			size_t r = e->to->index;
+			if (e->kind != GE_ACCESS || r >= h->n_nodes || !(e->to->classification & CLASS_SYNTHETIC))
+				continue;
+			XGROW(h->pool, h->cap_pool, h->n_pool + 1);
+			h->pool[h->n_pool].at = i;
+			h->pool[h->n_pool].edge = e;
+			h->pool[h->n_pool].next = 0;
+			h->n_pool++;
+			if (h->tail[r])
+				h->pool[h->tail[r] - 1].next = h->n_pool;
+			else
+				h->head[r] = h->n_pool;
+			h->tail[r] = h->n_pool;
+		}
+	}
 }
 
 /* The first reached principal (breadth-first) whose path escalates and that holds
  * an access edge to res granting some of `extra`; its reach index, or SIZE_MAX. */
-static size_t escalated_holder(const greach_set *rs, const gnode *res, unsigned extra, gedge **via)
+static size_t escalated_holder(const holders *h, const gnode *res, unsigned extra, gedge **via)
 {
-	size_t i, j, k;
+	size_t k;
 
-	for (i = 0; i < rs->count; i++) {
-		int escalates = 0;
-		for (k = i; rs->items[k].parent != SIZE_MAX && !escalates; k = rs->items[k].parent)
-			escalates = rs->items[k].via->kind == GE_CAN_ACT_AS;
-		if (!escalates)
-			continue;
-		for (j = 0; j < rs->items[i].node->n_out; j++) {
-			gedge *e = rs->items[i].node->out[j];
-			if (e->kind == GE_ACCESS && e->to == res && (e->levels & extra)) {
-				*via = e;
-				return i;
-			}
+	for (k = res->index < h->n_nodes ? h->head[res->index] : 0; k; k = h->pool[k - 1].next)
+		if (h->pool[k - 1].edge->levels & extra) {
+			*via = h->pool[k - 1].edge;
+			return h->pool[k - 1].at;
 		}
-	}
 	return SIZE_MAX;
 }
 
@@ -105,12 +155,14 @@ static void report(const greach_set *rs, const gain *gn, finding_list *out)
 
 void check_privesc(const graph *g, const access_list *all, finding_list *out)
 {
-	access_list without;
+	access_levels without;
+	holders h;
 	greach_set rs;
 	gain *gains = NULL;
 	size_t i = 0, j, k, n_gains, cap_gains = 0;
 
-	access_list_init(&without);
+	access_levels_init(&without, g);
+	holders_init(&h, g);
 	greach_set_init(&rs);
 	while (i < all->count) {
 		const gnode *who = all->items[i].principal;
@@ -128,15 +180,15 @@ void check_privesc(const graph *g, const access_list *all, finding_list *out)
 			if (!(e->resource->classification & CLASS_SYNTHETIC))
 				continue;
 			if (!computed) {
-				access_list_release(&without);
-				access_of_kinds(g, who, NO_ESCALATION, &without);
+				access_levels_of_kinds(g, who, NO_ESCALATION, &without);
 				graph_reach(g, who, &rs);
+				holders_fill(&h, &rs);
 				computed = 1;
 			}
 			/* tagging is left out: Azure tags are written through Microsoft.Resources/tags,
 			 * which access edges do not list, so a tagging "gain" would be an artifact */
-			extra = e->levels & ~levels_without(&without, 0, e->resource) & ~(unsigned)LEVEL_TAGGING;
-			if (!extra || (at = escalated_holder(&rs, e->resource, extra, &via)) == SIZE_MAX ||
+			extra = e->levels & ~without.by_node[e->resource->index] & ~(unsigned)LEVEL_TAGGING;
+			if (!extra || (at = escalated_holder(&h, e->resource, extra, &via)) == SIZE_MAX ||
 			    !(esc = first_escalation(&rs, at)))
 				continue;
 			for (k = 0; k < n_gains && gains[k].esc != esc; k++)
@@ -158,6 +210,7 @@ void check_privesc(const graph *g, const access_list *all, finding_list *out)
 		i = end;
 	}
 	free(gains);
-	access_list_release(&without);
+	access_levels_release(&without);
+	holders_release(&h);
 	greach_set_release(&rs);
 }

@@ -210,6 +210,48 @@ void access_of_kinds(const graph *g, const gnode *who, unsigned kinds, access_li
 	greach_set_release(&rs);
 }
 
+void access_levels_init(access_levels *l, const graph *g)
+{
+	memset(l, 0, sizeof(*l));
+	graph_nodes(g, &l->n_nodes);
+	l->by_node = xcalloc(l->n_nodes ? l->n_nodes : 1, sizeof(*l->by_node));
+}
+
+void access_levels_release(access_levels *l)
+{
+	if (!l)
+		return;
+	free(l->by_node);
+	free((void *)l->touched);
+	memset(l, 0, sizeof(*l));
+}
+
+void access_levels_of_kinds(const graph *g, const gnode *who, unsigned kinds, access_levels *l)
+{
+	greach_set rs;
+	size_t i, j;
+
+	for (i = 0; i < l->n_touched; i++)
+		l->by_node[l->touched[i]->index] = 0;
+	l->n_touched = 0;
+	greach_set_init(&rs);
+	graph_reach_kinds(g, who, kinds, &rs);
+	for (i = 0; i < rs.count; i++) {
+		const gnode *n = rs.items[i].node;
+		for (j = 0; j < n->n_out; j++) {
+			const gedge *a = n->out[j];
+			if (a->kind != GE_ACCESS || a->to->index >= l->n_nodes)
+				continue;
+			if (!l->by_node[a->to->index]) {
+				XGROW(l->touched, l->cap_touched, l->n_touched + 1);
+				l->touched[l->n_touched++] = a->to;
+			}
+			l->by_node[a->to->index] |= a->levels;
+		}
+	}
+	greach_set_release(&rs);
+}
+
 void access_compute(const graph *g, access_list *out)
 {
 	gnode *const *nodes;

@@ -49,6 +49,21 @@ void access_of(const graph *g, const gnode *who, access_list *out);
 /* The same over the edge kinds in `kinds` only (graph_reach_kinds). */
 void access_of_kinds(const graph *g, const gnode *who, unsigned kinds, access_list *out);
 
+/* Levels only (no actions, evidence or decisions): what the privilege
+ * checks compare. by_node[resource->index] holds the union of levels `who`
+ * has over `kinds`; touched lists the resources set, so reset is cheap.
+ * Owns its arrays; nodes are the graph's. */
+typedef struct access_levels {
+	unsigned *by_node;
+	const gnode **touched;
+	size_t n_touched, cap_touched, n_nodes;
+} access_levels;
+
+void access_levels_init(access_levels *l, const graph *g);
+void access_levels_release(access_levels *l);
+/* Reset l, then fill it for `who` over the edge kinds in `kinds`. */
+void access_levels_of_kinds(const graph *g, const gnode *who, unsigned kinds, access_levels *l);
+
 /* 1 for the pseudo principals escalation builders add ("administrator"). */
 int access_is_pseudo(const gnode *n);
 

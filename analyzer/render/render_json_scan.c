@@ -1,7 +1,11 @@
 /* render_json_scan — the scan contract through jansson. */
 #include "render/render_json_scan.h"
 
+#include "base/xalloc.h"
+#include "render/json_write.h"
+
 #include <jansson.h>
+#include <stdlib.h>
 
 static json_t *strings(const char *const *s, size_t n)
 {
@@ -44,28 +48,52 @@ static json_t *finding_json(const finding *f)
 			 "location", location(&f->loc), "controls", controls);
 }
 
-static json_t *access_json(const access_entry *e)
+/* One access entry at indent 4, keys in sorted order (json_write.h says why not jansson). */
+static void access_write(FILE *out, const access_entry *e)
 {
-	json_t *levels = json_array(), *via = json_array();
+	const char *levels[5], *via_small[8], **via = via_small;
+	size_t n_levels = 0, i;
 	unsigned bit;
-	size_t i;
 
 	for (bit = LEVEL_LIST; bit <= LEVEL_TAGGING; bit <<= 1)
 		if (e->levels & bit)
-			json_array_append_new(levels, json_string(graph_level_name(bit)));
+			levels[n_levels++] = graph_level_name(bit);
+	if (e->n_via > 8)
+		via = xmalloc(e->n_via * sizeof(*via));
 	for (i = 0; i < e->n_via; i++)
-		json_array_append_new(via, json_string(gnode_display_id(e->via[i])));
-	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "principal", gnode_display_id(e->principal),
-			 "resource", gnode_display_id(e->resource), "decision", decision_name(e->dec), "levels", levels,
-			 "actions", strings(e->actions, e->n_actions), "via", via,
-			 "conditions", strings(e->conditions, e->n_conditions));
+		via[i] = gnode_display_id(e->via[i]);
+	fputs("\n    {", out);
+	jw_key(out, 6, "actions");
+	jw_strings(out, 6, e->actions, e->n_actions);
+	putc(',', out);
+	jw_key(out, 6, "conditions");
+	jw_strings(out, 6, e->conditions, e->n_conditions);
+	putc(',', out);
+	jw_key(out, 6, "decision");
+	jw_string(out, decision_name(e->dec));
+	putc(',', out);
+	jw_key(out, 6, "levels");
+	jw_strings(out, 6, levels, n_levels);
+	putc(',', out);
+	jw_key(out, 6, "principal");
+	jw_string(out, gnode_display_id(e->principal));
+	putc(',', out);
+	jw_key(out, 6, "resource");
+	jw_string(out, gnode_display_id(e->resource));
+	putc(',', out);
+	jw_key(out, 6, "via");
+	jw_strings(out, 6, via, e->n_via);
+	fputs("\n    }", out);
+	if (via != via_small)
+		free((void *)via);
 }
 
 void render_json_scan(FILE *out, const ingest_run *inputs, const scan_summary *sum, const finding_list *findings,
 		      const access_list *access)
 {
-	json_t *ins = json_array(), *fs = json_array(), *acc = json_array(), *root;
-	size_t counts[SEV_CRITICAL + 1], i;
+	json_t *ins = json_array(), *fs = json_array(), *root;
+	size_t counts[SEV_CRITICAL + 1], i, written = 0;
+	char *rest;
 
 	for (i = 0; i < inputs->n_inputs; i++)
 		if (inputs->inputs[i].format)
@@ -75,18 +103,28 @@ void render_json_scan(FILE *out, const ingest_run *inputs, const scan_summary *s
 	for (i = 0; i < findings->count; i++)
 		if (!findings->items[i].suppressed)
 			json_array_append_new(fs, finding_json(&findings->items[i]));
-	for (i = 0; i < access->count; i++)
-		if (access->items[i].resource->classification & CLASS_SYNTHETIC)
-			json_array_append_new(acc, access_json(&access->items[i]));
 	finding_list_counts(findings, counts);
-	root = json_pack("{s:s, s:{s:s, s:s}, s:o, s:{s:I, s:I, s:I, s:{s:I, s:I, s:I, s:I}}, s:o, s:o}",
+	root = json_pack("{s:s, s:{s:s, s:s}, s:o, s:{s:I, s:I, s:I, s:{s:I, s:I, s:I, s:I}}, s:o}",
 			"schema", "permgraph/1", "tool", "name", "permgraph", "version", PG_VERSION, "inputs", ins,
 			"summary", "principals", (json_int_t)sum->principals, "resources", (json_int_t)sum->resources,
 			"synthetic_resources", (json_int_t)sum->synthetic_resources, "findings",
 			"critical", (json_int_t)counts[SEV_CRITICAL], "high", (json_int_t)counts[SEV_HIGH],
 			"medium", (json_int_t)counts[SEV_MEDIUM], "low", (json_int_t)counts[SEV_LOW],
-			"findings", fs, "access", acc);
-	json_dumpf(root, out, JSON_INDENT(2) | JSON_SORT_KEYS);
+			"findings", fs);
+	/* "access" sorts first: stream it, then the rest of the object as jansson writes it */
+	fputc('{', out);
+	jw_key(out, 2, "access");
+	fputc('[', out);
+	for (i = 0; i < access->count; i++)
+		if (access->items[i].resource->classification & CLASS_SYNTHETIC) {
+			if (written++)
+				fputc(',', out);
+			access_write(out, &access->items[i]);
+		}
+	fputs(written ? "\n  ]," : "],", out);
+	rest = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS);
+	fputs(rest ? rest + 1 : "}", out);   /* its "{" is already written */
 	fputc('\n', out);
+	free(rest);
 	json_decref(root);
 }
