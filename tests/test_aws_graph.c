@@ -293,10 +293,13 @@ static void aws_graph__can_assume_outside(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
 	CU_ASSERT_EQUAL(a->dec, DEC_CONDITIONAL);
 	CU_ASSERT(has_condition(a, "sts:ExternalId"));
-	a = edge(&e, GE_CAN_ASSUME, "lambda.amazonaws.com", ACCT "role/bounded");
+	/* a service acts in the trusting role's account, for whoever passed it the role */
+	CU_ASSERT_PTR_NULL(edge(&e, GE_CAN_ASSUME, "lambda.amazonaws.com", ACCT "role/bounded"));
+	a = edge(&e, GE_CAN_ASSUME, "lambda.amazonaws.com@111111111111", ACCT "role/bounded");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
 	ASSERT_STR(a->from->type, "service");
-	CU_ASSERT_EQUAL(a->from->external, 1);
+	ASSERT_STR(a->from->account, "111111111111");
+	CU_ASSERT_EQUAL(a->from->external, 0);
 	/* nothing in the inputs can assume the partner role */
 	CU_ASSERT_EQUAL(graph_find(e.g, ACCT "role/partner")->n_in, 1);
 	close_estate(&e);

@@ -138,6 +138,26 @@ gnode *aws_graph_outside_node(agctx *c, const pspec *ps)
 	return n;
 }
 
+gnode *aws_graph_service_node(agctx *c, const char *service, const char *account)
+{
+	strbuf id = STRBUF_INIT;
+	gnode *n;
+
+	strbuf_addf(&id, "%s@%s", service, account);
+	if (!(n = graph_find(c->g, id.buf))) {
+		n = graph_add_node(c->g, GN_PRINCIPAL, graph_strdup(c->g, id.buf));
+		n->cloud = "aws";
+		n->type = "service";
+		n->name = service;
+		n->account = account;
+		n->external = !inside(c, account);
+		if (n->external)
+			n->external_why = graph_strdup(c->g, "the account is neither in the inputs nor in the organization");
+	}
+	strbuf_release(&id);
+	return n;
+}
+
 int aws_graph_stmt_everyone(const stmt *s)
 {
 	size_t i;
@@ -263,7 +283,13 @@ static void assume_outside(agctx *c, const principal *role, gnode *to)
 			}
 			aws_eval_result_release(&er);
 		}
-		if (best >= 0)
+		/* A service assumes a role for whoever handed it the role (iam:PassRole,
+		 * edges of their own) in the role's account, so it acts inside that
+		 * account; IAM Access Analyzer does not count it as external either. */
+		if (best >= 0 && outs[i] && outs[i]->kind == PSPEC_SERVICE && role->account)
+			aws_graph_emit_one(c, GE_CAN_ASSUME, aws_graph_service_node(c, outs[i]->value, role->account),
+					   to, &assume_names[best], &r);
+		else if (best >= 0)
 			aws_graph_emit_one(c, GE_CAN_ASSUME, aws_graph_outside_node(c, outs[i]), to,
 					   &assume_names[best], &r);
 		aws_graph_result_reset(&r);

@@ -179,6 +179,9 @@ gnode *aws_graph_principal_node(agctx *c, const principal *p);
 /* The node of an outside principal a policy names (ps; "*" when NULL); made
  * on first use. */
 gnode *aws_graph_outside_node(agctx *c, const pspec *ps);
+/* A service acting in one account ("lambda.amazonaws.com@111111111111"):
+ * where role trust policies send it; inside when the account is. */
+gnode *aws_graph_service_node(agctx *c, const char *service, const char *account);
 /* The distinct principals outside the model (not IAM users, groups or roles
  * of the inputs) that pol's Allow statements name, appended to *out; "*" (a
  * NULL entry) for "*", NotPrincipal and statements without a principal. */
