@@ -9,6 +9,7 @@
 #include "model/classify.h"
 
 #include <string.h>
+#include <time.h>
 
 const char *const scan_checks_run[] = {
 	"wildcard", "cross-tenant (external trust policies)", "public-access", "guardrail", "provenance",
@@ -29,12 +30,40 @@ void scan_result_init(scan_result *r)
 
 void scan_result_release(scan_result *r)
 {
+	FILE *progress;
+
 	if (!r)
 		return;
+	progress = r->progress;
 	graph_free(r->g);
 	access_list_release(&r->access);
 	finding_list_release(&r->findings);
 	scan_result_init(r);
+	r->progress = progress;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Close the stage that started at *t0 and start the next. */
+static void phase(scan_result *r, const char *name, double *t0)
+{
+	double t = now();
+
+	if (r->n_phases < SCAN_MAX_PHASES) {
+		r->phases[r->n_phases].name = name;
+		r->phases[r->n_phases++].seconds = t - *t0;
+	}
+	if (r->progress) {
+		fprintf(r->progress, "permgraph: scan: %s: %.2f s\n", name, t - *t0);
+		fflush(r->progress);
+	}
+	*t0 = t;
 }
 
 static const char *const all_actions[] = { "*" };
@@ -140,26 +169,38 @@ static void apply_suppressions(finding_list *l, const config *cfg, int today)
 
 int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list *warn)
 {
+	double t0 = now();
 	int err;
 
 	model_finalize(m, warn);
 	classify_apply(m, cfg, warn);
 	count_model(m, out);
+	phase(out, "model and classification", &t0);
 	out->g = graph_new();
-	if ((err = aws_graph_build(out->g, m, warn)) < 0 || (err = aws_privesc_edges_build(out->g, m, warn)) < 0 ||
-	    (err = az_graph_build(out->g, m, warn)) < 0)
+	if ((err = aws_graph_build(out->g, m, warn)) < 0)
+		return err;
+	phase(out, "AWS access and role assumption", &t0);
+	if ((err = aws_privesc_edges_build(out->g, m, warn)) < 0)
+		return err;
+	phase(out, "AWS privilege escalation", &t0);
+	if ((err = az_graph_build(out->g, m, warn)) < 0)
 		return err;
 	administrators_reach(out->g, m);
+	phase(out, "Azure access and escalation, administrators' reach", &t0);
 	access_compute(out->g, &out->access);
+	phase(out, "effective access", &t0);
 	check_provenance(m, cfg, &out->findings);
 	check_guardrail(m, cfg, &out->findings);
 	check_wildcard(m, cfg, &out->findings);
 	check_public(m, cfg, &out->findings);
 	check_trust(m, cfg, &out->findings);
+	phase(out, "model checks", &t0);
 	check_privesc(out->g, &out->access, &out->findings);
+	phase(out, "privilege-escalation check", &t0);
 	check_segregation(out->g, &out->access, &out->findings);
 	check_exposure(out->g, &out->access, &out->findings);
 	apply_suppressions(&out->findings, cfg, today);
 	finding_list_sort(&out->findings);
+	phase(out, "graph checks", &t0);
 	return 0;
 }

@@ -14,13 +14,26 @@
 #ifndef PG_CHECKS_SCAN_H
 #define PG_CHECKS_SCAN_H
 
+#include <stdio.h>
+
 #include "base/diag.h"
 #include "checks/finding.h"
 #include "graph/access.h"
 #include "graph/graph.h"
 #include "model/config.h"
 
+/* How long one stage took (wall clock). */
+typedef struct scan_phase {
+	const char *name;               /* static: "aws access graph", "effective access", ... */
+	double seconds;
+} scan_phase;
+
+#define SCAN_MAX_PHASES 16
+
 typedef struct scan_result {
+	FILE *progress;                 /* set by the caller: a line per stage as it ends, or NULL */
+	scan_phase phases[SCAN_MAX_PHASES];
+	size_t n_phases;
 	graph *g;
 	access_list access;             /* every principal's effective access to classified stores */
 	finding_list findings;          /* sorted; suppressed ones flagged */
@@ -30,7 +43,7 @@ typedef struct scan_result {
 void scan_result_init(scan_result *r);
 void scan_result_release(scan_result *r);
 
-/* Run the whole analysis on a finalized model. cfg is never NULL (use
+/* Run the whole analysis on a finalized model (phases and progress: see scan_result). cfg is never NULL (use
  * config_defaults()); today is YYYYMMDD for suppression expiry. 0, or a
  * negative PG_E* error. */
 int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list *warn);

@@ -2,12 +2,15 @@
 #include "cli/cli_load.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 int cli_load(const cli_options *o, char *const *paths, size_t n, cli_loaded *out)
 {
 	diag_list diags;
+	struct timespec t0, t1;
 	int err, rc = EXIT_OK;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	out->m = model_new();
 	ingest_run_init(&out->run);
 	diag_list_init(&diags);
@@ -27,8 +30,10 @@ int cli_load(const cli_options *o, char *const *paths, size_t n, cli_loaded *out
 		for (size_t i = 0; i < out->run.n_inputs; i++)
 			if (!out->run.inputs[i].format)
 				fprintf(stderr, "permgraph: %s: not read (format not recognized)\n", out->run.inputs[i].path);
-		fprintf(stderr, "permgraph: read %zu file(s): %zu failed, %zu skipped\n", out->run.n_inputs,
-			out->run.files_failed, out->run.files_skipped);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		fprintf(stderr, "permgraph: read %zu file(s): %zu failed, %zu skipped, %.2f s\n", out->run.n_inputs,
+			out->run.files_failed, out->run.files_skipped,
+			(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	} else if (out->run.files_skipped && !o->quiet) {
 		fprintf(stderr, "permgraph: note: skipped %zu file(s) in folders whose format permgraph does not read "
 				"(-v lists them)\n", out->run.files_skipped);

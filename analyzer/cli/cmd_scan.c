@@ -99,6 +99,8 @@ int cmd_scan(cli_options *o)
 		return EXIT_USAGE;
 	}
 	scan_result_init(&r);
+	if (o->verbose)
+		r.progress = stderr;
 	diag_list_init(&warn);
 	if (!(cfg = load_config(o, &rc)))
 		goto cleanup;

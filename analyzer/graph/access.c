@@ -44,12 +44,22 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Sort and drop duplicates. */
+static int sorted_unique(const char *const *a, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(a[i - 1], a[i]) >= 0)
+			return 0;
+	return 1;
+}
+
+/* Sort and drop duplicates (builders' arrays usually come sorted: one pass then). */
 static void sort_unique(const char **a, size_t *n)
 {
 	size_t i, k;
 
-	if (*n < 2)
+	if (*n < 2 || sorted_unique(a, *n))
 		return;
 	qsort((void *)a, *n, sizeof(*a), cmp_str);
 	for (i = k = 0; i < *n; i++)
@@ -120,20 +130,58 @@ static void srcs_add(srcs *s, const char *const *arr, size_t len)
 	s->len[s->n++] = len;
 }
 
-/* e's actions: every gathered array, once, sorted and unique. */
+/* Merge sorted, unique a[0..na) and b[0..nb) into out; the merged length. */
+static size_t merge_sorted(const char **out, const char *const *a, size_t na, const char *const *b, size_t nb)
+{
+	size_t i = 0, j = 0, k = 0;
+
+	while (i < na && j < nb) {
+		int c = a[i] == b[j] ? 0 : strcmp(a[i], b[j]);
+		out[k++] = c <= 0 ? a[i] : b[j];
+		i += c <= 0;
+		j += c >= 0;
+	}
+	while (i < na)
+		out[k++] = a[i++];
+	while (j < nb)
+		out[k++] = b[j++];
+	return k;
+}
+
+/* e's actions: every gathered array, once, sorted and unique. Builders
+ * write their arrays sorted, so they are merged pairwise, not re-sorted. */
 static void srcs_flush(srcs *s, access_entry *e)
 {
 	size_t i, total = 0, k = 0;
+	const char **tmp;
 
 	for (i = 0; i < s->n; i++)
 		total += s->len[i];
 	e->actions = total ? xmalloc(total * sizeof(*e->actions)) : NULL;
+	tmp = s->n > 1 ? xmalloc(total * sizeof(*tmp)) : NULL;
 	for (i = 0; i < s->n; i++) {
-		memcpy((void *)(e->actions + k), s->arr[i], s->len[i] * sizeof(*e->actions));
-		k += s->len[i];
+		if (!sorted_unique(s->arr[i], s->len[i])) {
+			/* not one of the builders' arrays after all: sort everything */
+			k = 0;
+			for (i = 0; i < s->n; i++) {
+				memcpy((void *)(e->actions + k), s->arr[i], s->len[i] * sizeof(*e->actions));
+				k += s->len[i];
+			}
+			e->n_actions = k;
+			sort_unique(e->actions, &e->n_actions);
+			goto done;
+		}
+		if (!i) {
+			memcpy((void *)e->actions, s->arr[0], s->len[0] * sizeof(*e->actions));
+			k = s->len[0];
+			continue;
+		}
+		memcpy((void *)tmp, e->actions, k * sizeof(*tmp));
+		k = merge_sorted(e->actions, tmp, k, s->arr[i], s->len[i]);
 	}
 	e->n_actions = k;
-	sort_unique(e->actions, &e->n_actions);
+done:
+	free((void *)tmp);
 	free((void *)s->arr);
 	free(s->len);
 	memset(s, 0, sizeof(*s));
