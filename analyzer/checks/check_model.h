@@ -1,9 +1,10 @@
 /*
  * check_model — the scan findings that need only the model and the config
  * (no permission graph): provenance tags, resource-policy guardrails,
- * wildcard grants, public principals and cross-account trust. The graph
- * families (privilege escalation, synthetic exposure, segregation,
- * cross-tenant reach) are elsewhere.
+ * wildcard grants, public principals, cross-account trust and encryption
+ * keys shared across data classes. The graph families (privilege
+ * escalation, synthetic exposure, segregation, cross-tenant reach) are
+ * elsewhere.
  *
  * Every entry point reads a finalized, classified model (classify_apply) and
  * a config (never NULL: config_defaults() when there is no file), walks the
@@ -28,6 +29,7 @@
  * PG-PUBLIC-PRINCIPAL          public-access  critical on a synthetic
  *                                             store, else high  AC-3, AC-21, SC-7
  * PG-TRUST-EXTERNAL-ACCOUNT    cross-tenant   high              AC-3, AC-20
+ * PG-SHARED-KEY                shared-key     medium            SC-12, SC-28, AC-4
  *
  * Finding fields: `principal` is who the finding is about when one
  * principal is (an inline policy's owner, an Azure assignment's object id,
@@ -135,6 +137,32 @@ void check_public(const model *m, const config *cfg, finding_list *out);
  */
 void check_trust(const model *m, const config *cfg, finding_list *out);
 
+/*
+ * shared-key: a customer-managed key that encrypts at least one synthetic and
+ * one production store (a store classified both ways counts for neither: it
+ * is segregation's PG-SEGREGATION-MIXED-STORE): one PG-SHARED-KEY per key,
+ * resource the key, located at the encryption setting of the first
+ * synthetic store (by id), with an "encrypted-by" step per store (and
+ * "uses-key" from a disk encryption set to its Key Vault key). Medium, like
+ * a mixed store: reading the data still needs the store's own permissions,
+ * but the key can no longer separate the classes (whoever may decrypt one
+ * can decrypt the other; the key cannot be disabled, rotated or destroyed
+ * for one class alone).
+ *
+ * AWS keys (resource.encryption_key) compare as ARNs; a bare key id or alias
+ * whose ARN no input completed (S3 CLI outputs carry no region) takes the one
+ * full ARN with its id or name (and account, when the store's is known) that
+ * the inputs give — another store's setting, a KMS key or alias resource —
+ * else stays as written; key ids compare in any account (they are random
+ * UUIDs), alias names within an account. Aliases are compared by name, never
+ * matched to the key they name (no list-aliases export is read); the message
+ * says so. AWS-managed keys (alias/aws/…, a KMS resource with
+ * aws_managed_key) are not reported. Azure: Key Vault key URLs (az_resource.
+ * encryption_key); a disk's disk encryption set is resolved to its key when
+ * an input describes the set, else the set is the key.
+ */
+void check_shared_key(const model *m, const config *cfg, finding_list *out);
+
 /* --- shared by the check_*.c files ------------------------------------------ */
 
 /* The controls of a rule family, NULL-terminated static arrays. */
@@ -144,6 +172,7 @@ extern const char *const check_controls_wildcard[];
 extern const char *const check_controls_admin_scope[];
 extern const char *const check_controls_public[];
 extern const char *const check_controls_trust[];
+extern const char *const check_controls_shared_key[];
 
 /* check_wildcard's Azure half (check_wildcard_az.c). */
 void check_wildcard_azure(const model *m, finding_list *out);

@@ -1,5 +1,6 @@
 /* aws_config — AWS Config configuration items and snapshots; see aws_config.h. */
 #include "ingest/aws_config.h"
+#include "ingest/aws_encryption.h"
 #include "ingest/aws_manifest.h"
 #include "ingest/aws_resource.h"
 #include "ingest/aws_tagging.h"
@@ -103,6 +104,11 @@ static int read_item(ingest_ctx *c, const doc_node *it)
 		bp = object_of(c, doc_get(sup, "BucketPolicy"), "BucketPolicy", &err);
 		if (bp && (n = doc_get(bp, "policyText")) != NULL)
 			err |= aws_resource_set_policy(c, r, n);
+		/* {"rules": [...]} as s3api get-bucket-encryption, camelCase; absent: not recorded, kept as is */
+		if ((n = doc_get(sup, "ServerSideEncryptionConfiguration")) != NULL) {
+			n = object_of(c, n, "ServerSideEncryptionConfiguration", &err);
+			err |= aws_encryption_read(c, r, n, doc_get_str(it, "awsRegion"), r->account);
+		}
 		return err;
 	}
 	if (!strcmp(type, "AWS::KMS::Key") && (n = doc_get(conf, "keyManager")) && doc_is_scalar(n) && n->str)

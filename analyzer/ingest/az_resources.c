@@ -1,6 +1,7 @@
 /* az_resources — Azure resources, their tags and managed identities ("azure-resources"). */
 #include "ingest/az_resources.h"
 #include "ingest/az_common.h"
+#include "ingest/az_encryption.h"
 #include "base/strci.h"
 #include "eval/azure_id.h"
 
@@ -173,6 +174,7 @@ static int read_resource(ingest_ctx *c, const doc_node *rec)
 		r->type = model_intern(c->m, type);
 	err |= read_tags(c, r, doc_get(rec, "tags"));
 	err |= read_identity(c, r, doc_get(rec, "identity"));
+	err |= az_encryption_read(c, r, rec);
 	/* a user-assigned identity resource is the identity: az identity list
 	 * flattens principalId and tenantId, az resource show nests them in properties */
 	if (r->type && !strcasecmp(r->type, UAI_TYPE)) {

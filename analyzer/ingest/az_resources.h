@@ -18,6 +18,9 @@
  * identity. tenantId is the identity's tenant, and a tenant of the estate
  * (azm_add_home_tenant).
  *
+ * The customer-managed key of storage accounts, Cosmos DB accounts, disks
+ * and disk encryption sets is read by az_encryption (az_encryption.h).
+ *
  * Records are read in order; a bad record is reported and the rest are read.
  * When two inputs describe one resource, the one read last sets its tags.
  *

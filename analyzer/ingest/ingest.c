@@ -2,6 +2,7 @@
 #include "ingest/ingest.h"
 #include "ingest/aws_authz.h"
 #include "ingest/aws_config.h"
+#include "ingest/aws_encryption.h"
 #include "ingest/aws_manifest.h"
 #include "ingest/aws_org.h"
 #include "ingest/aws_resource.h"
@@ -29,6 +30,7 @@ static const ingest_format *const formats[] = {
 	&ingest_aws_config_format,
 	&ingest_aws_tagging_format,
 	&ingest_aws_resource_format,
+	&ingest_aws_encryption_format,
 	&ingest_az_mgmt_format,
 	&ingest_az_account_format,
 	&ingest_az_lighthouse_format,
@@ -166,7 +168,7 @@ static int visit_file(void *ctx, const char *path, int top)
 static int visit_want(void *ctx, const char *dir, const char *name)
 {
 	(void)ctx;
-	return fswalk_data_name(name) || aws_resource_cli_folder(dir);
+	return fswalk_data_name(name) || aws_resource_cli_folder(dir) || aws_encryption_cli_folder(dir);
 }
 
 static void visit_error(void *ctx, const char *path, const char *message)

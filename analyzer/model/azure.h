@@ -134,6 +134,10 @@ typedef struct az_resource {
 	int tags_known;
 	az_principal **identities;  /* managed identities it runs as */
 	size_t n_identities;
+	const char *encryption_key; /* customer-managed key: a Key Vault key URL, lowercased and without version
+				     * ("https://v.vault.azure.net/keys/k"), or a disk encryption set id (key form);
+				     * NULL: none known (platform-managed keys) */
+	pg_loc encryption_loc;      /* where that setting is */
 
 	/* filled by classify_apply (model/classify.h) */
 	int classification;         /* CLASS_* bits */

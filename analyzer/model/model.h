@@ -161,6 +161,10 @@ typedef struct resource {
 	int policy_known;       /* an input said what the policy is (or that there is none) */
 	int tags_known;         /* an input listed the resource's tags */
 	int aws_managed_key;    /* KMS key managed by AWS (RCPs do not apply) */
+	const char *encryption_key; /* customer-managed KMS key of the store's default encryption, interned, as the
+				     * input wrote it (key ARN, key id, alias or alias ARN; a reader that knows the
+				     * region and account writes the ARN); NULL: none known, or an AWS-managed key */
+	pg_loc encryption_loc;  /* where that setting is */
 
 	/* filled by classify_apply (model/classify.h) */
 	int classification;     /* CLASS_* bits */
