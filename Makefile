@@ -82,6 +82,20 @@ deps:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "all dependencies present"; fi
+	@# Node (the SARIF schema check, the browser test) and Chromium (the browser
+	@# test): by command, since node may come from another repository than Debian's.
+	@SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	tools=""; command -v node >/dev/null || tools="$$tools nodejs"; \
+	command -v npm >/dev/null || tools="$$tools npm"; \
+	if [ -n "$$tools" ]; then echo "installing:$$tools"; $$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$tools; fi
+	$(Q)$(MAKE) --no-print-directory $(NODE_DEPS)
+
+# The test tools from npm, pinned by their lock files.
+NODE_DEPS := tests/sarif/node_modules/.package-lock.json
+tests/sarif/node_modules/.package-lock.json: tests/sarif/package-lock.json
+	$(quiet) NPM tests/sarif
+	$(Q)npm ci --prefix tests/sarif --no-audit --no-fund --loglevel=error >/dev/null
 
 $(DEPS_STAMP):
 	@mkdir -p $(@D)
@@ -187,6 +201,9 @@ test: | $(DEPS_STAMP)
 check: lint $(BUILD)/tests/unit $(BUILD)/permgraph $(FUZZ_REPLAY)
 	$(Q)$(TEST_ENV) $(BUILD)/tests/unit
 	$(Q)$(TEST_ENV) tests/golden.sh $(BUILD)/permgraph
+	$(Q)$(MAKE) --no-print-directory $(NODE_DEPS)
+	$(Q)tests/sarif/check.sh fixtures/reports/*/sarif/expected.out
+	$(Q)$(TEST_ENV) tests/reports_dir.sh $(BUILD)/permgraph
 	$(Q)for r in $(FUZZ_REPLAY); do n=$${r##*/replay_}; \
 		$(TEST_ENV) $$r tests/fuzz/corpus/$$n || exit 1; done
 
