@@ -1,38 +1,66 @@
 #!/usr/bin/env bash
-# make demo — the main job on the bundled demo estate.
-# Today: the real CloudMapper demo account (fixtures/aws/cloudmapper-demo), asked the
-# questions an access review asks of its public bucket, and a small Azure tenant
-# (fixtures/azure/estate) asked who reaches its synthetic-data storage. (`scan` and
-# the full synthetic-data estate come with their issues.)
+# make demo — scan the bundled demo estate (fixtures/demo: the Synthetica SaaS, an AWS
+# organization and an Azure tenant with the failure patterns of a failed synthetic-data
+# audit seeded in; fixtures/demo/README.md tells the story) with its permgraph.yaml,
+# write the reports to reports/demo/, print the summary and where the reports are.
 set -u
 bin=${1:?usage: demo.sh PERMGRAPH}
 cd "$(dirname "$0")/.." || exit 3
-demo=fixtures/aws/cloudmapper-demo
-az=fixtures/azure/estate
-st=/subscriptions/0b1d0000-1111-4222-8333-000000000001/resourceGroups/synthetic-rg/providers/Microsoft.Storage/storageAccounts/stsynthdata
+estate=fixtures/demo
+config=$estate/permgraph.yaml
 out=reports/demo
-mkdir -p "$out"
-run() {
-	echo
-	echo "\$ permgraph $*"
-	"$bin" "$@"
-	return 0
+mkdir -p "$out" || exit 3
+find "$out" -mindepth 1 -maxdepth 1 -type f -delete
+
+# The demo's config says fail_on: high, and the estate is seeded with high and critical
+# findings, so scan exits 1 — that is the demo working, not failing: only 2 (usage or
+# input error) and 3 (internal error) make the demo fail.
+scan_ok() {
+	[ "$1" -le 1 ] && return 0
+	echo "demo: permgraph scan failed (exit $1); see $out/scan.log" >&2
+	cat "$out/scan.log" >&2
+	exit "$1"
 }
-{
-	run who-can s3:GetObject arn:aws:s3:::cloudmapper_demo/data.csv "$demo"
-	run who-can sns:Publish arn:aws:sns:us-east-1:123456789012:demo_public "$demo"
-	run explain '*' s3:GetObject arn:aws:s3:::cloudmapper_demo/data.csv "$demo"
-	run explain arn:aws:iam::123456789012:role/exfiller s3:PutObject arn:aws:s3:::cloudmapper_demo/x "$demo"
-	run who-can Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read \
-		"$st/blobServices/default/containers/tenant-acme" "$az"
-	run explain 'dana_partner.example#EXT#@fabrikamsaas.onmicrosoft.com' \
-		Microsoft.Storage/storageAccounts/listKeys/action "$st" "$az"
-	run scan "$az"
-} 2>&1 | tee "$out/demo.txt"
-"$bin" who-can -f json -o "$out/who-can-public-bucket.json" s3:GetObject arn:aws:s3:::cloudmapper_demo/data.csv "$demo" 2>/dev/null
-"$bin" who-can -f json -o "$out/who-can-synthetic-container.json" \
-	Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read \
-	"$st/blobServices/default/containers/tenant-acme" "$az" 2>/dev/null
-"$bin" scan -q -f json -o "$out/scan-azure-estate.json" "$az" 2>/dev/null
+
+# Notes on standard error (files the scan does not read, checks not run yet) go to a log;
+# the text report says the same where it matters.
+if "$bin" help scan 2>/dev/null | grep -Eqi -- '(-o|--output)[ ,=][^.]*(DIR|folder|directory)'; then
+	# scan -o DIR writes every report at once (findings.json, findings.sarif, access.csv,
+	# summary.md, report.html)
+	"$bin" scan -c "$config" -o "$out/" "$estate" 2>"$out/scan.log"
+	scan_ok $?
+fi
+# The text report (always: it is what the terminal shows), and the JSON findings when
+# scan cannot write a folder of reports.
+"$bin" scan -c "$config" "$estate" >"$out/summary.txt" 2>>"$out/scan.log"
+scan_ok $?
+if [ ! -f "$out/findings.json" ]; then
+	"$bin" scan -q -c "$config" -f json -o "$out/findings.json" "$estate" 2>>"$out/scan.log"
+	scan_ok $?
+fi
+
+# The permission graph, when this build has `permgraph graph`.
+if "$bin" help graph >/dev/null 2>&1; then
+	if ! "$bin" graph -c "$config" -f svg -o "$out/graph.svg" "$estate" 2>>"$out/scan.log"; then
+		rm -f "$out/graph.svg"
+		"$bin" graph -c "$config" -f dot -o "$out/graph.dot" "$estate" 2>>"$out/scan.log" ||
+			rm -f "$out/graph.dot"
+	fi
+fi
+
+echo "\$ permgraph scan -c $config $estate"
 echo
-echo "reports written to $out/ (demo.txt, who-can-public-bucket.json, who-can-synthetic-container.json, scan-azure-estate.json)"
+# The summary and the findings; the access list (every principal x synthetic store) is
+# long: it stays in the report.
+sed '/^access to synthetic stores:/,$d' "$out/summary.txt"
+echo "access to synthetic stores: $(grep -Ec '^  (allow|conditional) ' "$out/summary.txt") entries, in $out/summary.txt"
+echo
+echo "reports written to $out/:"
+for f in "$out"/*; do
+	case $f in
+	*/scan.log) ;;
+	*) echo "  $f" ;;
+	esac
+done
+echo "the estate and what each finding means: $estate/README.md"
+exit 0
