@@ -127,12 +127,20 @@ static void test_segregation(void)
 	gnode *gen = p(g, "generator"), *etl = p(g, "prod-etl"), *reader = p(g, "analyst");
 	gnode *syn = graph_add_node(g, GN_RESOURCE, "synth"), *prod = graph_add_node(g, GN_RESOURCE, "prod");
 	gnode *mixed = graph_add_node(g, GN_RESOURCE, "mixed");
+	resource mixed_res;
 	finding_list f;
 	access_list l;
+	size_t i;
+
+	memset(&mixed_res, 0, sizeof(mixed_res));
 
 	syn->classification = CLASS_SYNTHETIC;
 	prod->classification = CLASS_PRODUCTION;
 	mixed->classification = CLASS_SYNTHETIC | CLASS_PRODUCTION;
+	mixed->cloud = "aws";
+	mixed_res.loc.file = "tagging.json";
+	mixed_res.loc.line = 7;
+	mixed->obj = &mixed_res;
 	etl->classification = CLASS_PRODUCTION;
 	grant(g, gen, syn, LEVEL_WRITE, "s3:PutObject");
 	grant(g, gen, prod, LEVEL_PERMISSIONS, "s3:PutBucketPolicy");   /* writes both sides */
@@ -147,6 +155,12 @@ static void test_segregation(void)
 	CU_ASSERT_EQUAL(count_rule(&f, "PG-SEGREGATION-WRITES-BOTH"), 1);
 	CU_ASSERT_EQUAL(count_rule(&f, "PG-SEGREGATION-PRODUCTION-READS-SYNTHETIC"), 1);
 	CU_ASSERT_EQUAL(count_rule(&f, "PG-SEGREGATION-MIXED-STORE"), 1);
+	/* placed at the store's description in the inputs (SARIF needs a file) */
+	for (i = 0; i < f.count; i++)
+		if (!strcmp(f.items[i].rule, "PG-SEGREGATION-MIXED-STORE")) {
+			ASSERT_STR(f.items[i].loc.file, "tagging.json");
+			CU_ASSERT_EQUAL(f.items[i].loc.line, 7);
+		}
 	CU_ASSERT_EQUAL(f.count, 3);
 	ASSERT_STR(f.items[0].principal, "generator");
 	ASSERT_STR(f.items[0].category, "segregation");

@@ -1,5 +1,6 @@
 /* check_segregation — synthetic and production data not kept apart. */
 #include "checks/check_graph.h"
+#include "model/azure.h"
 #include "base/strbuf.h"
 
 #include <string.h>
@@ -96,15 +97,20 @@ void check_segregation(const graph *g, const access_list *all, finding_list *out
 	nodes = graph_nodes(g, &n);
 	for (i = 0; i < n; i++) {
 		const gnode *r = nodes[i];
-		pg_loc none = { NULL, 0, 0 };
+		pg_loc at = { NULL, 0, 0 };
 		if (r->kind != GN_RESOURCE || (r->classification & (CLASS_SYNTHETIC | CLASS_PRODUCTION)) !=
 						     (CLASS_SYNTHETIC | CLASS_PRODUCTION))
 			continue;
+		/* where the inputs describe the store: SARIF consumers need a file for every result */
+		if (r->obj && r->cloud && !strcmp(r->cloud, "azure"))
+			at = ((const az_resource *)r->obj)->loc;
+		else if (r->obj && r->cloud && !strcmp(r->cloud, "aws"))
+			at = ((const resource *)r->obj)->loc;
 		strbuf_reset(&msg);
 		strbuf_addf(&msg, "store '%s' is classified both synthetic and production", gnode_display_id(r));
 		finding_add(out, "PG-SEGREGATION-MIXED-STORE", "segregation", SEV_MEDIUM, NULL, gnode_display_id(r), NULL,
 			    msg.buf, "keep synthetic and production data in separate stores, or fix the store's tags",
-			    none, check_controls_segregation);
+			    at, check_controls_segregation);
 	}
 	strbuf_release(&msg);
 }

@@ -7,6 +7,7 @@
 #include "graph/az_graph.h"
 #include "model/azure.h"
 #include "model/classify.h"
+#include "base/strbuf.h"
 
 #include <string.h>
 #include <time.h>
@@ -14,11 +15,11 @@
 const char *const scan_checks_run[] = {
 	"wildcard", "cross-tenant (external trust policies)", "public-access", "guardrail", "provenance",
 	"privilege-escalation (to synthetic stores)", "segregation", "cross-tenant (reach)",
-	"synthetic-exposure (outside the store's tenant)", NULL
+	"synthetic-exposure (outside the store's tenant)", "shared-key", NULL
 };
 
 const char *const scan_checks_missing[] = {
-	"shared-key", "synthetic-exposure by configured owners", NULL
+	"synthetic-exposure by configured owners", NULL
 };
 
 void scan_result_init(scan_result *r)
@@ -158,13 +159,74 @@ static void count_model(const model *m, scan_result *r)
 	}
 }
 
+static const char *const controls_expired[] = { "NIST SP 800-53 CA-5", "NIST SP 800-53 RA-7", NULL };
+
+/* Apply the config's suppressions; an expired one is reported itself (and
+ * covers nothing), so an accepted risk cannot outlive its review silently. */
 static void apply_suppressions(finding_list *l, const config *cfg, int today)
+{
+	const config_suppression *expired[64];
+	size_t i, n, count = l->count;
+
+	for (i = 0; i < count; i++)
+		l->items[i].suppressed = config_suppressed(cfg, l->items[i].rule, l->items[i].principal,
+							   l->items[i].resource, today) != NULL;
+	n = config_expired_suppressions(cfg, today, expired, sizeof(expired) / sizeof(expired[0]));
+	for (i = 0; i < n && i < sizeof(expired) / sizeof(expired[0]); i++) {
+		const config_suppression *x = expired[i];
+		strbuf msg = STRBUF_INIT, disc = STRBUF_INIT;
+		strbuf_addf(&msg, "the suppression of %s (principal %s, resource %s; reason: %s) expired on "
+			    "%04d-%02d-%02d: the findings it covered are reported again", x->rule,
+			    x->principal ? x->principal : "any", x->resource ? x->resource : "any",
+			    x->reason ? x->reason : "none", x->expires / 10000, x->expires / 100 % 100, x->expires % 100);
+		strbuf_addf(&disc, "%s|%d|%u", x->rule, x->expires, x->loc.line);
+		finding_add(l, "PG-SUPPRESSION-EXPIRED", "invalid-policy", SEV_LOW, x->principal, x->resource,
+			    disc.buf, msg.buf, "review the accepted risk: fix the findings, or renew the suppression "
+			    "with a new expiry and reason", x->loc, controls_expired);
+		strbuf_release(&msg);
+		strbuf_release(&disc);
+	}
+	if (n > sizeof(expired) / sizeof(expired[0]))
+		finding_add(l, "PG-SUPPRESSION-EXPIRED", "invalid-policy", SEV_LOW, NULL, NULL, "more",
+			    "more than 64 suppressions have expired; only the first 64 are listed", "review the "
+			    "config's suppressions", expired[0]->loc, controls_expired);
+}
+
+static int listed(const char *const *list, size_t n, const char *v)
 {
 	size_t i;
 
-	for (i = 0; i < l->count; i++)
-		l->items[i].suppressed = config_suppressed(cfg, l->items[i].rule, l->items[i].principal,
-							   l->items[i].resource, today) != NULL;
+	for (i = 0; i < n; i++)
+		if (!strcmp(list[i], v))
+			return 1;
+	return 0;
+}
+
+/* AWS principals of accounts the config names — a tenant's accounts, the
+ * organization's trusted accounts — are not outside the estate, even when
+ * no export of theirs is among the inputs; a tenant's account gives its
+ * principals that SaaS tenant. */
+static void place_configured_accounts(graph *g, const config *cfg)
+{
+	gnode *const *nodes;
+	size_t n, i, t;
+
+	nodes = graph_nodes(g, &n);
+	for (i = 0; i < n; i++) {
+		gnode *p = nodes[i];
+		if (p->kind != GN_PRINCIPAL || !p->account || !p->cloud || strcmp(p->cloud, "aws"))
+			continue;
+		for (t = 0; t < cfg->n_tenants; t++)
+			if (listed(cfg->tenants[t].aws_accounts, cfg->tenants[t].n_aws_accounts, p->account)) {
+				if (!p->tenant)
+					p->tenant = cfg->tenants[t].name;
+				p->external = 0;
+			}
+		if (listed(cfg->trusted_accounts, cfg->n_trusted_accounts, p->account))
+			p->external = 0;
+		if (!p->external)
+			p->external_why = NULL;
+	}
 }
 
 int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list *warn)
@@ -186,6 +248,7 @@ int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list
 	if ((err = az_graph_build(out->g, m, warn)) < 0)
 		return err;
 	administrators_reach(out->g, m);
+	place_configured_accounts(out->g, cfg);
 	phase(out, "Azure access and escalation, administrators' reach", &t0);
 	access_compute(out->g, &out->access);
 	phase(out, "effective access", &t0);
@@ -194,6 +257,7 @@ int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list
 	check_wildcard(m, cfg, &out->findings);
 	check_public(m, cfg, &out->findings);
 	check_trust(m, cfg, &out->findings);
+	check_shared_key(m, cfg, &out->findings);
 	phase(out, "model checks", &t0);
 	check_privesc(out->g, &out->access, &out->findings);
 	phase(out, "privilege-escalation check", &t0);
