@@ -215,6 +215,49 @@ static void test_cross_tenant_and_exposure(void)
 	graph_free(g);
 }
 
+/* Writers outside the configured owners, reported at the grant's holder only. */
+static void test_owners(void)
+{
+	static const char text[] =
+		"owners:\n"
+		"  - stores: [\"arn:aws:s3:::synth-*\"]\n"
+		"    principals: [\"arn:aws:iam::*:role/generator\"]\n";
+	graph *g = graph_new();
+	gnode *gen = p(g, "arn:aws:iam::1:role/generator"), *ci = p(g, "arn:aws:iam::1:role/ci");
+	gnode *dev = p(g, "arn:aws:iam::1:user/dev"), *reader = p(g, "arn:aws:iam::1:role/reader");
+	gnode *syn = graph_add_node(g, GN_RESOURCE, "arn:aws:s3:::synth-a");
+	gnode *free_store = graph_add_node(g, GN_RESOURCE, "arn:aws:s3:::scratch");
+	config *cfg = NULL;
+	diag_list dl;
+	finding_list f;
+	access_list l;
+
+	diag_list_init(&dl);
+	CU_ASSERT_EQUAL_FATAL(config_load_buffer(&cfg, "mem.yaml", text, strlen(text), &dl), 0);
+	syn->classification = free_store->classification = CLASS_SYNTHETIC;
+	grant(g, gen, syn, LEVEL_WRITE, "s3:PutObject");                /* the owner */
+	grant(g, ci, syn, LEVEL_PERMISSIONS, "s3:PutBucketPolicy");     /* not an owner */
+	grant(g, ci, free_store, LEVEL_WRITE, "s3:PutObject");          /* no owners configured there */
+	graph_add_edge(g, GE_CAN_ASSUME, dev, gen);                     /* acts through the owner */
+	graph_add_edge(g, GE_CAN_ASSUME, dev, ci);                      /* reported at ci, not at dev */
+	grant(g, reader, syn, LEVEL_READ, "s3:GetObject");              /* reads are not writes */
+	finding_list_init(&f);
+	access_list_init(&l);
+	access_compute(g, &l);
+	check_owners(&l, cfg, &f);
+	CU_ASSERT_EQUAL_FATAL(f.count, 1);
+	ASSERT_STR(f.items[0].rule, "PG-SYNTHETIC-EXPOSURE-OWNER");
+	ASSERT_STR(f.items[0].category, "synthetic-exposure");
+	ASSERT_STR(f.items[0].principal, "arn:aws:iam::1:role/ci");
+	ASSERT_STR(f.items[0].resource, "arn:aws:s3:::synth-a");
+	CU_ASSERT(strstr(f.items[0].message, "permissions access") != NULL);
+	access_list_release(&l);
+	finding_list_release(&f);
+	config_free(cfg);
+	diag_list_release(&dl);
+	graph_free(g);
+}
+
 TEST_SUITE(check_graph)
 {
 	static const test_case cases[] = {
@@ -223,6 +266,7 @@ TEST_SUITE(check_graph)
 		{ "check_graph__one_finding_per_escalation_edge", test_one_finding_per_escalation_edge },
 		{ "check_graph__segregation", test_segregation },
 		{ "check_graph__cross_tenant_and_exposure", test_cross_tenant_and_exposure },
+		{ "check_graph__owners", test_owners },
 		{ NULL, NULL }
 	};
 	return test_register("check_graph", cases);

@@ -429,6 +429,44 @@ static void config__suppressed(void)
 	diag_list_release(&dl);
 }
 
+static void config__owners(void)
+{
+	static const char text[] =
+		"owners:\n"
+		"  - stores: [\"arn:aws:s3:::synth-acme-*\", \"/subscriptions/*/resourceGroups/synthetic-rg/*\"]\n"
+		"    principals: [\"arn:aws:iam::*:role/data-generator\", \"11111111-2222-4333-8444-555555555555\"]\n";
+	const char *acme[] = { "arn:aws:s3:::synth-acme-train" }, *globex[] = { "arn:aws:s3:::synth-globex" };
+	const char *gen[] = { "arn:aws:iam::210000000003:role/data-generator" };
+	const char *other[] = { "arn:aws:iam::210000000003:role/ci" };
+	const char *sa[] = { "/SUBSCRIPTIONS/S/resourcegroups/SYNTHETIC-RG/providers/Microsoft.Storage/storageAccounts/st" };
+	const char *app[] = { "11111111-2222-4333-8444-555555555555" };
+	config *c = NULL;
+	diag_list dl;
+	loaded_cfg l;
+
+	diag_list_init(&dl);
+	CU_ASSERT_EQUAL_FATAL(config_load_buffer(&c, "mem.yaml", text, strlen(text), &dl), 0);
+	CU_ASSERT_EQUAL(c->n_owners, 1);
+	CU_ASSERT_PTR_NOT_NULL(config_store_owners(c, acme, 1));
+	CU_ASSERT_PTR_NULL(config_store_owners(c, globex, 1));
+	CU_ASSERT(config_is_owner(c, acme, 1, gen, 1));
+	CU_ASSERT(!config_is_owner(c, acme, 1, other, 1));
+	CU_ASSERT(!config_is_owner(c, globex, 1, gen, 1));
+	/* Azure ids in any case */
+	CU_ASSERT(config_is_owner(c, sa, 1, app, 1));
+	config_free(c);
+	diag_list_release(&dl);
+	cfg_load(&l, FX "bad-owners.yaml");
+	CU_ASSERT_EQUAL(l.err, PG_EINPUT);
+	CU_ASSERT_EQUAL(l.diags.errors, 5);
+	HAS(&l, 2, 5, "an owners rule needs 'principals'");
+	HAS(&l, 3, 17, "'principals' of an owners rule must not be empty");
+	HAS(&l, 4, 14, "'' is not a glob (it is empty)");
+	HAS(&l, 5, 5, "an owners rule must be an object, not a string");
+	HAS(&l, 6, 36, "unknown key 'owner' in an owners rule");
+	cfg_unload(&l);
+}
+
 static void config__expired(void)
 {
 	const config_suppression *out[4];
@@ -517,6 +555,7 @@ TEST_SUITE(config)
 		{ "config__dates", config__dates },
 		{ "config__suppressed", config__suppressed },
 		{ "config__expired", config__expired },
+		{ "config__owners", config__owners },
 		{ "config__severity", config__severity },
 		{ "config__describe", config__describe },
 		{ "config__find_default_path", config__find_default_path },

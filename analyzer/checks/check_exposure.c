@@ -20,7 +20,7 @@ static int outside(const gnode *who, const gnode *store)
 	return who->tenant && store->tenant && strcmp(who->tenant, store->tenant) != 0;
 }
 
-static void levels_text(strbuf *sb, unsigned levels)
+void check_graph_levels_text(strbuf *sb, unsigned levels)
 {
 	unsigned bit;
 
@@ -29,7 +29,7 @@ static void levels_text(strbuf *sb, unsigned levels)
 			strbuf_addf(sb, "%s%s", sb->len ? ", " : "", graph_level_name(bit));
 }
 
-static void stores_text(strbuf *sb, size_t n, const gnode *first)
+void check_graph_stores_text(strbuf *sb, size_t n, const gnode *first)
 {
 	if (n == 1)
 		strbuf_addf(sb, "synthetic store '%s'", gnode_display_id(first));
@@ -71,9 +71,9 @@ static void check_principal(const access_list *all, size_t i, size_t end, findin
 		}
 	}
 	if (reach) {
-		levels_text(&lv, lv_reach);
+		check_graph_levels_text(&lv, lv_reach);
 		strbuf_addf(&msg, "'%s' (%s) has %s access to ", gnode_display_id(who), why(who, reach->resource), lv.buf);
-		stores_text(&msg, n_reach, reach->resource);
+		check_graph_stores_text(&msg, n_reach, reach->resource);
 		f = finding_add(out, "PG-CROSS-TENANT-REACH", "cross-tenant", (lv_reach & WRITES) ? SEV_CRITICAL : SEV_HIGH,
 				gnode_display_id(who), n_reach == 1 ? gnode_display_id(reach->resource) : NULL, NULL,
 				msg.buf,
@@ -85,9 +85,9 @@ static void check_principal(const access_list *all, size_t i, size_t end, findin
 	if (write) {
 		strbuf_reset(&msg);
 		strbuf_reset(&lv);
-		levels_text(&lv, lv_write);
+		check_graph_levels_text(&lv, lv_write);
 		strbuf_addf(&msg, "'%s', outside the store's tenant, has %s access to ", gnode_display_id(who), lv.buf);
-		stores_text(&msg, n_write, write->resource);
+		check_graph_stores_text(&msg, n_write, write->resource);
 		f = finding_add(out, "PG-SYNTHETIC-EXPOSURE-WRITE", "synthetic-exposure", SEV_HIGH, gnode_display_id(who),
 				n_write == 1 ? gnode_display_id(write->resource) : NULL, NULL, msg.buf,
 				"limit write and permission management on synthetic stores to principals of the store's "

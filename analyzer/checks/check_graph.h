@@ -25,14 +25,21 @@
  *     principal. NIST AC-3, AC-20, AC-21
  *   PG-SYNTHETIC-EXPOSURE-WRITE  synthetic-exposure  high  such a principal can write or
  *     manage permissions of synthetic stores. NIST AC-3, AC-6, SC-28
+ *   PG-SYNTHETIC-EXPOSURE-OWNER  synthetic-exposure  high  a principal that holds write or
+ *     permissions access to synthetic stores whose configured owners (permgraph.yaml
+ *     `owners`) do not include it; one finding per principal. Reported for the holder
+ *     of the grant (principals that reach it by membership or role assumption act
+ *     through the holder; escalation is privilege-escalation's). NIST AC-3, AC-6, SC-28
  *
  * Ownership: reads the graph and the access list; appends to out.
  */
 #ifndef PG_CHECKS_CHECK_GRAPH_H
 #define PG_CHECKS_CHECK_GRAPH_H
 
+#include "base/strbuf.h"
 #include "checks/finding.h"
 #include "graph/access.h"
+#include "model/config.h"
 
 extern const char *const check_controls_privesc[];
 extern const char *const check_controls_segregation[];
@@ -44,10 +51,14 @@ extern const char *const check_controls_exposure[];
 void check_graph_add_step(finding *f, const gedge *e);
 void check_graph_add_path(finding *f, const access_entry *e);
 pg_loc check_graph_loc(const access_entry *e);
+/* "list, read" for LEVEL_* bits; "synthetic store 'x'" or "N synthetic stores (first: 'x')". */
+void check_graph_levels_text(strbuf *sb, unsigned levels);
+void check_graph_stores_text(strbuf *sb, size_t n, const gnode *first);
 
 /* `all` is access_compute's list (sorted by principal, then resource). */
 void check_privesc(const graph *g, const access_list *all, finding_list *out);
 void check_segregation(const graph *g, const access_list *all, finding_list *out);
 void check_exposure(const graph *g, const access_list *all, finding_list *out);
+void check_owners(const access_list *all, const config *cfg, finding_list *out);
 
 #endif

@@ -15,11 +15,12 @@
 const char *const scan_checks_run[] = {
 	"wildcard", "cross-tenant (external trust policies)", "public-access", "guardrail", "provenance",
 	"privilege-escalation (to synthetic stores)", "segregation", "cross-tenant (reach)",
-	"synthetic-exposure (outside the store's tenant)", "shared-key", NULL
+	"synthetic-exposure (outside the store's tenant, outside its configured owners)", "shared-key",
+	"invalid-policy (expired suppressions)", NULL
 };
 
 const char *const scan_checks_missing[] = {
-	"synthetic-exposure by configured owners", NULL
+	"invalid-policy lint of the scanned policies (permgraph validate lints policy files)", NULL
 };
 
 void scan_result_init(scan_result *r)
@@ -263,6 +264,7 @@ int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list
 	phase(out, "privilege-escalation check", &t0);
 	check_segregation(out->g, &out->access, &out->findings);
 	check_exposure(out->g, &out->access, &out->findings);
+	check_owners(&out->access, cfg, &out->findings);
 	apply_suppressions(&out->findings, cfg, today);
 	finding_list_sort(&out->findings);
 	phase(out, "graph checks", &t0);

@@ -262,7 +262,7 @@ int cmd_scan(cli_options *o)
 		fputs("permgraph: note: scan does not check yet:", stderr);
 		for (i = 0; scan_checks_missing[i]; i++)
 			fprintf(stderr, "%s %s", i ? "," : "", scan_checks_missing[i]);
-		fputs(" (issue 4 in progress)\n", stderr);
+		fputs("\n", stderr);
 	}
 	report_ctx_init(&ctx, &l.run, cfg, &r);
 	if (o->output && strcmp(o->output, "-") && is_folder_target(o->output)) {

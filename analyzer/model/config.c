@@ -292,3 +292,38 @@ size_t config_expired_suppressions(const config *c, int today, const config_supp
 		}
 	return n;
 }
+
+/* --- owners ------------------------------------------------------------------------ */
+
+static int any_covers(const char *const *patterns, size_t n, const char *const *ids, size_t n_ids)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n_ids; j++)
+			if (ids[j] && covers(patterns[i], ids[j]))
+				return 1;
+	return 0;
+}
+
+const config_owner *config_store_owners(const config *c, const char *const *store_ids, size_t n_ids)
+{
+	size_t i;
+
+	for (i = 0; c && i < c->n_owners; i++)
+		if (any_covers(c->owners[i].stores, c->owners[i].n_stores, store_ids, n_ids))
+			return &c->owners[i];
+	return NULL;
+}
+
+int config_is_owner(const config *c, const char *const *store_ids, size_t n_store_ids,
+		    const char *const *principal_ids, size_t n_principal_ids)
+{
+	size_t i;
+
+	for (i = 0; c && i < c->n_owners; i++)
+		if (any_covers(c->owners[i].stores, c->owners[i].n_stores, store_ids, n_store_ids) &&
+		    any_covers(c->owners[i].principals, c->owners[i].n_principals, principal_ids, n_principal_ids))
+			return 1;
+	return 0;
+}

@@ -31,6 +31,9 @@
  *       resource: "arn:..."        # optional glob; absent = any resource
  *       reason: "..."              # required, not empty
  *       expires: 2027-03-31        # required, YYYY-MM-DD; valid through that day
+ *   owners:                     # who may write which synthetic stores (PG-SYNTHETIC-EXPOSURE-OWNER)
+ *     - stores: ["arn:aws:s3:::synth-acme-*"]     # globs over store ids (ARN case-sensitive, Azure ids any case)
+ *       principals: ["arn:aws:iam::*:role/data-generator"]   # globs over principal ids or object ids
  *   fail_on: high               # low | medium | high | critical
  *
  * One rule has exactly one condition; a rule with two is an error (write two
@@ -102,6 +105,13 @@ typedef struct config_suppression {
 	pg_loc loc;
 } config_suppression;
 
+/* One owners rule: the principals that may write the stores it names. */
+typedef struct config_owner {
+	const char **stores, **principals;
+	size_t n_stores, n_principals;
+	pg_loc loc;
+} config_owner;
+
 typedef struct config {
 	const char *path;               /* the file read, or NULL for config_defaults() */
 	char sha256[65];                /* hex digest of the file's bytes; "" for defaults */
@@ -117,6 +127,8 @@ typedef struct config {
 	size_t n_trusted_accounts;
 	config_suppression *suppressions;
 	size_t n_suppressions;
+	config_owner *owners;
+	size_t n_owners;
 	severity fail_on;
 
 	/* which built-in defaults stand in for what the file did not say */
@@ -162,6 +174,12 @@ int config_today(void);
  */
 const config_suppression *config_suppressed(const config *c, const char *rule, const char *principal_id,
 					    const char *resource_id, int today);
+/* The first owners rule that names the store (by any of its ids), or NULL:
+ * a store no rule names has no configured owners. */
+const config_owner *config_store_owners(const config *c, const char *const *store_ids, size_t n_ids);
+/* 1 when some rule naming the store lists one of the principal's ids. */
+int config_is_owner(const config *c, const char *const *store_ids, size_t n_store_ids,
+		    const char *const *principal_ids, size_t n_principal_ids);
 /* The suppressions expired on `today`, in file order: returns how many, storing up to max in out. */
 size_t config_expired_suppressions(const config *c, int today, const config_suppression **out, size_t max);
 

@@ -53,5 +53,7 @@ const char **config_strings(config_reader *p, const doc_node *list, const char *
 
 /* The tenants section (config_tenants.c). */
 void config_read_tenants(config_reader *p, const doc_node *list);
+/* The owners section (config_owners.c). */
+void config_read_owners(config_reader *p, const doc_node *list);
 
 #endif

@@ -352,7 +352,7 @@ static void read_fail_on(config_reader *p, const doc_node *root)
 int config_parse(config *c, const doc_node *root, diag_list *diags)
 {
 	static const char *const keys[] = { "tenants", "classify", "provenance", "organization",
-					    "suppressions", "fail_on", NULL };
+					    "suppressions", "owners", "fail_on", NULL };
 	config_reader p = { c, diags, 0 };
 	const doc_node *n;
 
@@ -374,6 +374,8 @@ int config_parse(config *c, const doc_node *root, diag_list *diags)
 		read_organization(&p, n);
 	if ((n = config_section(&p, root, "suppressions", DOC_ARRAY)) != NULL)
 		read_suppressions(&p, n);
+	if ((n = config_section(&p, root, "owners", DOC_ARRAY)) != NULL)
+		config_read_owners(&p, n);
 	read_fail_on(&p, root);
 	return p.err;
 }
