@@ -74,3 +74,25 @@ for size in $sizes; do
 	measure "estate $size ($mb MiB): who-can blobs/read on a synthetic container" "$bin" who-can \
 		Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read "$container" "$dir/estate"
 done
+# scan end to end on the estates (one run each: S takes seconds, M minutes): input bytes, parse time
+# (reading every file into the model), analysis time (scan's stages, from `scan -v`), total wall time
+# and peak RSS. BENCH_SCAN=S,M picks the sizes (default: S; M and L take long until principals and
+# resources the policies cannot tell apart are grouped — see RESULTS.md).
+echo
+echo "| scan | input bytes | parse | analysis | total | peak RSS | findings | access entries |"
+echo "|---|---|---|---|---|---|---|---|"
+for size in $(echo "${BENCH_SCAN:-S}" | tr ',' ' '); do
+	dir="$out/estate-$size"
+	[ -d "$dir/estate" ] || "$out/gen_estate" "$size" "${BENCH_SEED:-1}" "$dir" 2>/dev/null
+	bytes=$(du -sb "$dir/estate" | cut -f1)
+	/usr/bin/time -f "%e %M" -o "$out/time.txt" "$bin" scan -v -c "$dir/permgraph.yaml" -f json \
+		-o "$out/scan-$size.json" "$dir/estate" 2>"$out/scan-$size.err" || true
+	read -r t m < <(tail -n 1 "$out/time.txt")
+	parse=$(sed -n 's/^permgraph: read .*, \([0-9.]*\) s$/\1/p' "$out/scan-$size.err")
+	analysis=$(sed -n 's/^permgraph: scan: .*: \([0-9.]*\) s$/\1/p' "$out/scan-$size.err" | awk '{s+=$1} END{printf "%.2f", s}')
+	findings=$(grep -c '"rule":' "$out/scan-$size.json" || true)
+	entries=$(grep -c '"principal": ' "$out/scan-$size.json" || true)
+	printf '| %s | %s | %s s | %s s | %s s | %s MiB | %s | %s |\n' "$size" "$bytes" "$parse" "$analysis" "$t" \
+		"$(awk "BEGIN{printf \"%.1f\", $m/1024}")" "$findings" "$((entries - findings))"
+	sed -n 's/^permgraph: scan: \(.*\): \([0-9.]*\) s$/|   stage: \1 | | | \2 s | | | | |/p' "$out/scan-$size.err"
+done
