@@ -14,9 +14,82 @@ void access_list_init(access_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+/* --- the pool: one copy of each distinct action array ------------------------------ */
+
+typedef struct pooled {
+	const char **arr;
+	size_t n;
+	uint64_t hash;
+} pooled;
+
+struct access_pool {
+	pooled *slots;
+	size_t cap, count;              /* cap: a power of two */
+};
+
+static uint64_t hash_array(const char *const *a, size_t n)
+{
+	uint64_t h = 1469598103934665603ull ^ n;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (uint64_t)(uintptr_t)a[i]) * 1099511628211ull;
+	return h;
+}
+
+static void pool_free(access_pool *p)
+{
+	size_t i;
+
+	if (!p)
+		return;
+	for (i = 0; i < p->cap; i++)
+		free((void *)p->slots[i].arr);
+	free(p->slots);
+	free(p);
+}
+
+static void pool_grow(access_pool *p)
+{
+	pooled *old = p->slots;
+	size_t old_cap = p->cap, i, j;
+
+	p->cap = old_cap ? old_cap * 2 : 256;
+	p->slots = xcalloc(p->cap, sizeof(*p->slots));
+	for (i = 0; i < old_cap; i++) {
+		if (!old[i].arr)
+			continue;
+		for (j = old[i].hash & (p->cap - 1); p->slots[j].arr; j = (j + 1) & (p->cap - 1))
+			;
+		p->slots[j] = old[i];
+	}
+	free(old);
+}
+
+/* The pool's copy of a[0..n) (pointer-equal strings: the graph's interned names). */
+static const char **pool_intern(access_list *l, const char *const *a, size_t n)
+{
+	access_pool *p = l->pool;
+	uint64_t h = hash_array(a, n);
+	size_t j;
+
+	if (!p)
+		p = l->pool = xcalloc(1, sizeof(*p));
+	if ((p->count + 1) * 4 > p->cap * 3)
+		pool_grow(p);
+	for (j = h & (p->cap - 1); p->slots[j].arr; j = (j + 1) & (p->cap - 1))
+		if (p->slots[j].hash == h && p->slots[j].n == n && !memcmp(p->slots[j].arr, a, n * sizeof(*a)))
+			return p->slots[j].arr;
+	p->slots[j].arr = xmalloc(n * sizeof(*a));
+	memcpy((void *)p->slots[j].arr, a, n * sizeof(*a));
+	p->slots[j].n = n;
+	p->slots[j].hash = h;
+	p->count++;
+	return p->slots[j].arr;
+}
+
 static void entry_release(access_entry *e)
 {
-	free(e->actions);
 	free(e->via);
 	free(e->path);
 	free(e->conditions);
@@ -31,6 +104,7 @@ void access_list_release(access_list *l)
 	for (i = 0; i < l->count; i++)
 		entry_release(&l->items[i]);
 	free(l->items);
+	pool_free(l->pool);
 	access_list_init(l);
 }
 
@@ -148,40 +222,46 @@ static size_t merge_sorted(const char **out, const char *const *a, size_t na, co
 	return k;
 }
 
-/* e's actions: every gathered array, once, sorted and unique. Builders
- * write their arrays sorted, so they are merged pairwise, not re-sorted. */
-static void srcs_flush(srcs *s, access_entry *e)
+/* e's actions: every gathered array, once, sorted and unique, kept in l's
+ * pool. Builders write their arrays sorted, so they are merged pairwise, not
+ * re-sorted. */
+static void srcs_flush(srcs *s, access_list *l, access_entry *e)
 {
 	size_t i, total = 0, k = 0;
-	const char **tmp;
+	const char **acts, **tmp;
 
 	for (i = 0; i < s->n; i++)
 		total += s->len[i];
-	e->actions = total ? xmalloc(total * sizeof(*e->actions)) : NULL;
-	tmp = s->n > 1 ? xmalloc(total * sizeof(*tmp)) : NULL;
-	for (i = 0; i < s->n; i++) {
-		if (!sorted_unique(s->arr[i], s->len[i])) {
-			/* not one of the builders' arrays after all: sort everything */
-			k = 0;
-			for (i = 0; i < s->n; i++) {
-				memcpy((void *)(e->actions + k), s->arr[i], s->len[i] * sizeof(*e->actions));
-				k += s->len[i];
-			}
-			e->n_actions = k;
-			sort_unique(e->actions, &e->n_actions);
-			goto done;
-		}
-		if (!i) {
-			memcpy((void *)e->actions, s->arr[0], s->len[0] * sizeof(*e->actions));
-			k = s->len[0];
-			continue;
-		}
-		memcpy((void *)tmp, e->actions, k * sizeof(*tmp));
-		k = merge_sorted(e->actions, tmp, k, s->arr[i], s->len[i]);
+	if (!total) {
+		e->actions = NULL;
+		e->n_actions = 0;
+		goto done;
 	}
+	acts = xmalloc(total * sizeof(*acts));
+	tmp = xmalloc(total * sizeof(*tmp));
+	for (i = 0; i < s->n && k != SIZE_MAX; i++) {
+		if (!sorted_unique(s->arr[i], s->len[i]))
+			k = SIZE_MAX;   /* not one of the builders' arrays after all: sort everything */
+		else if (!i) {
+			memcpy((void *)acts, s->arr[0], s->len[0] * sizeof(*acts));
+			k = s->len[0];
+		} else {
+			memcpy((void *)tmp, acts, k * sizeof(*tmp));
+			k = merge_sorted(acts, tmp, k, s->arr[i], s->len[i]);
+		}
+	}
+	if (k == SIZE_MAX) {
+		for (i = k = 0; i < s->n; i++) {
+			memcpy((void *)(acts + k), s->arr[i], s->len[i] * sizeof(*acts));
+			k += s->len[i];
+		}
+		sort_unique(acts, &k);
+	}
+	e->actions = pool_intern(l, acts, k);
 	e->n_actions = k;
-done:
+	free((void *)acts);
 	free((void *)tmp);
+done:
 	free((void *)s->arr);
 	free(s->len);
 	memset(s, 0, sizeof(*s));
@@ -243,7 +323,7 @@ void access_of_kinds(const graph *g, const gnode *who, unsigned kinds, access_li
 		}
 	}
 	for (i = first; i < out->count; i++)
-		srcs_flush(&gathered[i - first], &out->items[i]);
+		srcs_flush(&gathered[i - first], out, &out->items[i]);
 	free(gathered);
 	/* an allow needs no conditions */
 	for (i = first; i < out->count; i++)

@@ -10,8 +10,10 @@
  * (administrator nodes, type "administrator") are reached like any other but
  * get no entries of their own.
  *
- * Ownership: an access_list owns its entries and their arrays; nodes, edges
- * and strings are the graph's (which must outlive the list).
+ * Ownership: an access_list owns its entries and their arrays (entries with
+ * the same actions share one array in the list's pool: an estate's
+ * administrators hold the same few hundred actions on thousands of stores);
+ * nodes, edges and strings are the graph's (which must outlive the list).
  */
 #ifndef PG_GRAPH_ACCESS_H
 #define PG_GRAPH_ACCESS_H
@@ -33,9 +35,12 @@ typedef struct access_entry {
 	size_t n_conditions;
 } access_entry;
 
+typedef struct access_pool access_pool;
+
 typedef struct access_list {
 	access_entry *items;
 	size_t count, cap;
+	access_pool *pool;              /* action arrays, each distinct one kept once */
 } access_list;
 
 void access_list_init(access_list *l);
