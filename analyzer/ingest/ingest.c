@@ -3,6 +3,8 @@
 #include "ingest/aws_authz.h"
 #include "ingest/aws_config.h"
 #include "ingest/aws_encryption.h"
+#include "ingest/cfn.h"
+#include "ingest/tf_plan.h"
 #include "ingest/aws_manifest.h"
 #include "ingest/aws_org.h"
 #include "ingest/aws_resource.h"
@@ -31,6 +33,8 @@ static const ingest_format *const formats[] = {
 	&ingest_aws_tagging_format,
 	&ingest_aws_resource_format,
 	&ingest_aws_encryption_format,
+	&ingest_cfn_format,
+	&ingest_tf_plan_format,
 	&ingest_az_mgmt_format,
 	&ingest_az_account_format,
 	&ingest_az_lighthouse_format,
