@@ -496,6 +496,10 @@ static void aws_eval__kms(void)
 		{ BOB, "kms:Encrypt", K("crossacct"), DEC_IMPLICIT_DENY, "cross account: IAM does not allow" },
 		{ BOB, "kms:Decrypt", K("default"), DEC_IMPLICIT_DENY, "cross account: key policy does not name it" },
 		{ PLAIN, "kms:Decrypt", K("denied"), DEC_DENY, "key policy deny" },
+		{ "arn:aws:iam:::user/planned", "kms:Decrypt", K("default"), DEC_CONDITIONAL,
+		  "caller's account unknown (a plan before apply): it may be the account the key policy names" },
+		{ "arn:aws:iam:::user/planned", "kms:Decrypt", K("nodelegation"), DEC_IMPLICIT_DENY,
+		  "caller's account unknown, but the key policy names only another principal" },
 	};
 
 	fx_init(&f);
@@ -504,6 +508,7 @@ static void aws_eval__kms(void)
 	fx_user(&f, A1, "bounded", NULL,
 		",'PermissionsBoundary':{'PermissionsBoundaryArn':'arn:aws:iam::" A1 ":policy/pb'}");
 	fx_user(&f, A2, "bob", V12(ALLOW("kms:Decrypt", "*")), "");
+	fx_user(&f, "", "planned", V12(ALLOW("kms:Decrypt", "*")), "");
 	fx_resource(&f, K("nodelegation"), V12(RALLOW(AWSP("arn:aws:iam::" A1 ":role/admin"), "kms:*")));
 	fx_resource(&f, K("default"), V12(RALLOW(AWSP("arn:aws:iam::" A1 ":root"), "kms:*")));
 	fx_resource(&f, K("direct"), V12(RALLOW("{'AWS':['" PLAIN "','" BOUNDED "']}", "kms:Encrypt")));
@@ -511,6 +516,8 @@ static void aws_eval__kms(void)
 	fx_resource(&f, K("crossacct"), V12(RALLOW(AWSP(A2), "kms:*")));
 	fx_resource(&f, K("denied"), V12(RALLOW(AWSP(A1), "kms:*") "," RDENY(AWSP(PLAIN), "kms:Decrypt")));
 	RUN(&f, cases);
+	fx_eval(&f, "arn:aws:iam:::user/planned", "kms:Decrypt", K("default"));
+	CU_ASSERT(has_condition(&f, "the caller is in the account of 'arn:aws:iam::" A1 ":root'"));
 	fx_free(&f);
 }
 

@@ -28,6 +28,7 @@ typedef struct eval_ctx {
 	const principal *res_role;      /* the resource, when it is a role in the model */
 	const char *r_account;          /* interned or NULL */
 	const char *service;            /* the action's service prefix, interned lowercase */
+	const char *maybe_account;      /* the root a statement named while the caller's account is unknown */
 	char **allow_conds;             /* "allowed if" texts: kept only for a conditional decision */
 	size_t n_allow_conds, cap_allow_conds;
 	strbuf scratch;

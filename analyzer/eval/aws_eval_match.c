@@ -265,6 +265,25 @@ static principal_match match_pspec(const eval_ctx *c, const pspec *ps)
 	return PM_NONE;
 }
 
+/* An account root the statement names, when the caller is an IAM principal
+ * whose account the inputs do not give (a plan's role before apply): it may
+ * be that account, so the statement may apply. NULL otherwise. */
+static const char *unknown_account_root(const eval_ctx *c, const stmt *s)
+{
+	size_t i, n;
+
+	if (c->p_account || !c->p)
+		return NULL;
+	for (i = 0; i < s->n_principals; i++) {
+		const pspec *ps = &s->principals[i];
+		n = strlen(ps->value);
+		if (ps->kind == PSPEC_AWS && n > 5 && !strcmp(ps->value + n - 5, ":root") &&
+		    !strncmp(ps->value, "arn:", 4))
+			return ps->value;
+	}
+	return NULL;
+}
+
 static principal_match match_principal(const eval_ctx *c, const stmt *s)
 {
 	principal_match best = PM_NONE, m;
@@ -332,10 +351,13 @@ tri aws_eval_match_stmt(eval_ctx *c, const stmt *s, eval_layer layer, principal_
 
 	if (pm)
 		*pm = PM_NONE;
+	c->maybe_account = NULL;
 	if (!aws_eval_stmt_action(s, c->rq->action))
 		return TRI_FALSE;
 	if (layer == LAYER_RESOURCE || layer == LAYER_TRUST) {
 		principal_match m = match_principal(c, s);
+		if (m == PM_NONE && !s->not_principal && (c->maybe_account = unknown_account_root(c, s)) != NULL)
+			m = PM_ACCOUNT;         /* sound: it may be the caller's account (see unknown_account_root) */
 		if (s->not_principal) {
 			/* a Deny with NotPrincipal always denies a caller that has a permission
 			 * boundary, whatever NotPrincipal names (IAM User Guide, "Permissions
@@ -352,7 +374,8 @@ tri aws_eval_match_stmt(eval_ctx *c, const stmt *s, eval_layer layer, principal_
 	t = match_resource(c, s);
 	if (t == TRI_FALSE)
 		return t;
-	return tri_and(t, match_conditions(c, s));
+	t = tri_and(t, match_conditions(c, s));
+	return c->maybe_account ? tri_and(t, TRI_UNKNOWN) : t;
 }
 
 /* --- descriptions ------------------------------------------------------------- */
@@ -375,6 +398,11 @@ void aws_eval_describe(eval_ctx *c, const stmt *s, eval_layer layer, const char 
 	int first = 1;
 
 	strbuf_addf(&sb, "%s ", prefix);
+	if (c->maybe_account) {
+		strbuf_addf(&sb, "the caller is in the account of '%s' (its own account is not in the inputs)",
+			    c->maybe_account);
+		first = 0;
+	}
 	for (i = 0; i < s->n_conds; i++) {
 		const cond *cd = &s->conds[i];
 		cond_key_value kv = { CK_UNKNOWN, NULL, 0 };
