@@ -233,6 +233,7 @@ static void place_configured_accounts(graph *g, const config *cfg)
 int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list *warn)
 {
 	double t0 = now();
+	aws_graph_stats st;
 	int err;
 
 	model_finalize(m, warn);
@@ -240,9 +241,15 @@ int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list
 	count_model(m, out);
 	phase(out, "model and classification", &t0);
 	out->g = graph_new();
-	if ((err = aws_graph_build(out->g, m, warn)) < 0)
+	memset(&st, 0, sizeof(st));
+	if ((err = aws_graph_build_stats(out->g, m, warn, &st)) < 0)
 		return err;
 	phase(out, "AWS access and role assumption", &t0);
+	if (out->progress)
+		fprintf(out->progress, "permgraph: scan:   %zu principals, %zu classified resources (%zu decided like "
+			"another), %zu of %zu caller-target pairs kept, %zu decisions, %zu access edges\n",
+			st.principals, st.resources, st.shared, st.pairs, st.pairs_total, st.evaluations,
+			st.access_edges);
 	if ((err = aws_privesc_edges_build(out->g, m, warn)) < 0)
 		return err;
 	phase(out, "AWS privilege escalation", &t0);
