@@ -520,6 +520,29 @@ static void checks_model__fingerprint_ignores_position(void)
 }
 
 /* An empty model, and one without classification (no config rules match): nothing, no crash. */
+static void checks_model__invalid_actions(void)
+{
+	static const char *const paths[] = { FX "invalid-actions.json" };
+	run r;
+	const finding *f;
+
+	run_check(&r, check_invalid, paths, 1, 1);
+	/* s3:GetObjekt, s3:Xyz* (matches nothing) on the role; the managed policy's Deny */
+	CU_ASSERT_EQUAL(count(&r, "PG-POLICY-UNKNOWN-ACTION", "arn:aws:iam::111111111111:role/typos"), 2);
+	CU_ASSERT_EQUAL(count(&r, "PG-POLICY-UNKNOWN-ACTION", NULL), 3);
+	/* a misspelt Deny protects nothing: worse than a misspelt Allow */
+	f = find(&r, "PG-POLICY-UNKNOWN-ACTION", "arn:aws:iam::111111111111:policy/guard", NULL);
+	CU_ASSERT_EQUAL(f ? f->sev : SEV_NONE, SEV_HIGH);
+	expect_at(f, FX "invalid-actions.json", 39, 56);
+	CU_ASSERT(f && f->n_actions == 1 && !strcmp(f->actions[0], "s3:deleteobjekt"));
+	f = find(&r, "PG-POLICY-UNKNOWN-SERVICE", "arn:aws:iam::111111111111:role/typos", NULL);
+	CU_ASSERT(f && has_text(f, "'s4:getobject'"));
+	ASSERT_STR(f ? f->category : NULL, "invalid-policy");
+	/* s3:Get* and s3:ListBucket are fine */
+	CU_ASSERT_EQUAL(r.out.count, 4);
+	run_free(&r);
+}
+
 static void checks_model__empty_and_unclassified(void)
 {
 	config *c = config_defaults();
@@ -547,6 +570,7 @@ static void checks_model__empty_and_unclassified(void)
 TEST_SUITE(checks_model)
 {
 	static const test_case cases[] = {
+		{ "checks_model__invalid_actions", checks_model__invalid_actions },
 		{ "checks_model__provenance_missing_tag", checks_model__provenance_missing_tag },
 		{ "checks_model__provenance_tags_unknown", checks_model__provenance_tags_unknown },
 		{ "checks_model__provenance_follows_config", checks_model__provenance_follows_config },

@@ -30,6 +30,11 @@
  *                                             store, else high  AC-3, AC-21, SC-7
  * PG-TRUST-EXTERNAL-ACCOUNT    cross-tenant   high              AC-3, AC-20
  * PG-SHARED-KEY                shared-key     medium            SC-12, SC-28, AC-4
+ * PG-POLICY-UNKNOWN-ACTION     invalid-policy medium (high in a  AC-3, CM-6
+ * PG-POLICY-UNKNOWN-SERVICE    invalid-policy  Deny)            AC-3, CM-6
+ *   an action (or action pattern) of an identity, trust or resource policy
+ *   that matches no action of the catalogue; the other lint rules are
+ *   `validate`'s.
  *
  * Finding fields: `principal` is who the finding is about when one
  * principal is (an inline policy's owner, an Azure assignment's object id,
@@ -113,6 +118,8 @@ void check_guardrail(const model *m, const config *cfg, finding_list *out);
  * assignment reaches synthetic data is a graph question (the graph checks).
  */
 void check_wildcard(const model *m, const config *cfg, finding_list *out);
+void check_invalid(const model *m, const config *cfg, finding_list *out);
+extern const char *const check_controls_invalid[];
 
 /*
  * public-access: Allow statements of resource policies and role trust

@@ -16,11 +16,11 @@ const char *const scan_checks_run[] = {
 	"wildcard", "cross-tenant (external trust policies)", "public-access", "guardrail", "provenance",
 	"privilege-escalation (to synthetic stores)", "segregation", "cross-tenant (reach)",
 	"synthetic-exposure (outside the store's tenant, outside its configured owners)", "shared-key",
-	"invalid-policy (expired suppressions)", NULL
+	"invalid-policy (actions no catalogue entry matches, expired suppressions)", NULL
 };
 
 const char *const scan_checks_missing[] = {
-	"invalid-policy lint of the scanned policies (permgraph validate lints policy files)", NULL
+	"the other lint rules of permgraph validate on the scanned policies", NULL
 };
 
 void scan_result_init(scan_result *r)
@@ -263,6 +263,7 @@ int scan_run(model *m, const config *cfg, int today, scan_result *out, diag_list
 	check_provenance(m, cfg, &out->findings);
 	check_guardrail(m, cfg, &out->findings);
 	check_wildcard(m, cfg, &out->findings);
+	check_invalid(m, cfg, &out->findings);
 	check_public(m, cfg, &out->findings);
 	check_trust(m, cfg, &out->findings);
 	check_shared_key(m, cfg, &out->findings);
