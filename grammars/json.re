@@ -70,6 +70,28 @@ json_tok json_lex(json_lexer *lx)
 	numchar = [0-9a-zA-Z_.+-];
 
 	[ \t\r]+ { continue; }
+	/* comments, as ARM templates and other JSONC files have them (no AWS or Azure CLI
+	 * output does); a block comment may span lines */
+	"//" [^\n\x00]* { continue; }
+	"/*" {
+		for (;;) {
+			if (YYCURSOR >= lx->lim) {
+				error_tok(lx, JE_COMMENT);
+				lx->err_line = lx->tok_line;    /* at the comment's start */
+				return JT_ERROR;
+			}
+			if (YYCURSOR[0] == '*' && YYCURSOR[1] == '/') {
+				YYCURSOR += 2;
+				break;
+			}
+			if (*YYCURSOR++ == '\n') {
+				lx->line++;
+				lx->line_start = YYCURSOR;
+				lx->cont = 0;
+			}
+		}
+		continue;
+	}
 	"\n" {
 		lx->line++;
 		lx->line_start = YYCURSOR;
@@ -255,6 +277,9 @@ void json_lex_message(const json_lexer *lx, char *buf, size_t size)
 		break;
 	case JE_UNTERMINATED:
 		snprintf(buf, size, "unterminated string");
+		break;
+	case JE_COMMENT:
+		snprintf(buf, size, "unterminated comment (no closing */)");
 		break;
 	case JE_CONTROL:
 		snprintf(buf, size, "control character U+%04X in a string (write it as an escape)", c);

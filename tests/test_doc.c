@@ -272,6 +272,21 @@ typedef struct bad_json { const char *text; size_t len; unsigned line, col; cons
 
 #define BAD(text, line, col, msg) { text, sizeof(text) - 1, line, col, msg }
 
+/* JSONC comments (ARM templates have them) are skipped; lines still count */
+static void doc__json_comments(void)
+{
+	diag d;
+	doc *x = load("{\n  // the name\n  \"a\": 1, /* two\n lines */ \"b\": [2]\n}\n", &d);
+	const doc_node *b;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+	b = doc_get(doc_root(x), "b");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+	CU_ASSERT_EQUAL(b->line, 4);
+	CU_ASSERT_EQUAL(b->col, 16);
+	doc_free(x);
+}
+
 static void doc__json_errors_name_the_place(void)
 {
 	static const bad_json cases[] = {
@@ -286,6 +301,8 @@ static void doc__json_errors_name_the_place(void)
 		BAD("[,1]", 1, 2, "invalid JSON: expected a value or ']', found ','"),
 		BAD("[1,,]", 1, 4, "invalid JSON: expected a value after ',', found ','"),
 		BAD("[1] @", 1, 5, "invalid JSON: unexpected character '@'"),
+		BAD("[1, /* open\n\n", 1, 5, "invalid JSON: unterminated comment (no closing */)"),
+		BAD("[1] / 2", 1, 5, "invalid JSON: unexpected character '/'"),
 		BAD("[1] [2]", 1, 5, "invalid JSON: expected end of input after the top-level value, found '['"),
 		BAD("", 1, 1, "invalid JSON: expected a value, found end of input"),
 		BAD(" \n  ", 2, 3, "invalid JSON: expected a value, found end of input"),
@@ -487,6 +504,7 @@ static void doc__json_values_match_jansson(void)
 TEST_SUITE(doc)
 {
 	static const test_case cases[] = {
+		{ "doc__json_comments", doc__json_comments },
 		{ "doc__json_positions", doc__json_positions },
 		{ "doc__json_errors_are_placed", doc__json_errors_are_placed },
 		{ "doc__depth_is_bounded", doc__depth_is_bounded },

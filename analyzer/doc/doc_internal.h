@@ -52,7 +52,8 @@ typedef enum {
 	JE_UESCAPE,         /* \u without four hex digits */
 	JE_SURROGATE,       /* \uD800-\uDFFF not part of a high-low pair */
 	JE_NUL_ESCAPE,      /* \u0000 */
-	JE_UTF8             /* invalid UTF-8 in a string */
+	JE_UTF8,            /* invalid UTF-8 in a string */
+	JE_COMMENT          /* end of input inside a block comment (placed at its start) */
 } json_err;
 
 typedef struct json_lexer {
