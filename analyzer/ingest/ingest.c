@@ -3,6 +3,7 @@
 #include "ingest/aws_authz.h"
 #include "ingest/aws_config.h"
 #include "ingest/aws_encryption.h"
+#include "ingest/arm.h"
 #include "ingest/cfn.h"
 #include "ingest/tf_plan.h"
 #include "ingest/aws_manifest.h"
@@ -35,6 +36,7 @@ static const ingest_format *const formats[] = {
 	&ingest_aws_encryption_format,
 	&ingest_cfn_format,
 	&ingest_tf_plan_format,
+	&ingest_arm_format,
 	&ingest_az_mgmt_format,
 	&ingest_az_account_format,
 	&ingest_az_lighthouse_format,
