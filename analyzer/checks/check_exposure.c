@@ -12,8 +12,8 @@ const char *const check_controls_exposure[] = { "NIST SP 800-53 AC-3", "NIST SP 
 #define WRITES (LEVEL_WRITE | LEVEL_PERMISSIONS)
 
 /* 1 when the principal is outside the store: another account, tenant or organization, or
- * another configured SaaS tenant. */
-static int outside(const gnode *who, const gnode *store)
+ * another configured SaaS tenant (check_graph.h; `diff` gates on it too). */
+int check_outside_tenant(const gnode *who, const gnode *store)
 {
 	if (who->external)
 		return 1;
@@ -59,7 +59,7 @@ static void check_principal(const access_list *all, size_t i, size_t end, findin
 
 	for (j = i; j < end; j++) {
 		const access_entry *e = &all->items[j];
-		if (!(e->resource->classification & CLASS_SYNTHETIC) || !outside(who, e->resource))
+		if (!(e->resource->classification & CLASS_SYNTHETIC) || !check_outside_tenant(who, e->resource))
 			continue;
 		reach = reach ? reach : e;
 		n_reach++;

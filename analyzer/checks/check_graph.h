@@ -54,6 +54,10 @@ pg_loc check_graph_loc(const access_entry *e);
 /* "list, read" for LEVEL_* bits; "synthetic store 'x'" or "N synthetic stores (first: 'x')". */
 void check_graph_levels_text(strbuf *sb, unsigned levels);
 void check_graph_stores_text(strbuf *sb, size_t n, const gnode *first);
+/* 1 when who is outside store's tenant: another account, organization or
+ * Azure tenant (gnode.external), or another configured SaaS tenant — the rule
+ * of PG-CROSS-TENANT-REACH, which `diff` gates on too. */
+int check_outside_tenant(const gnode *who, const gnode *store);
 
 /* `all` is access_compute's list (sorted by principal, then resource). */
 void check_privesc(const graph *g, const access_list *all, finding_list *out);

@@ -59,6 +59,47 @@ static const command commands[] = {
 	  "  permgraph scan -f json -o scan.json exports/\n"
 	  "  permgraph scan -o reports/ exports/\n"
 	  "  permgraph scan -f sarif -o findings.sarif exports/\n" },
+	{ "diff", cmd_diff, "diff [OPTIONS] [--live PATH]... BASE HEAD",
+	  "Compare two sets of inputs, BASE (before a change) and HEAD (after it): scan's\n"
+	  "whole analysis runs on each side, with one config (-c), and diff reports what\n"
+	  "the change does:\n"
+	  "  access added, removed   to synthetic stores: principal -> store, decision,\n"
+	  "                          levels, and the path (via) as evidence\n"
+	  "  access changed          levels or actions added or removed, decision widened\n"
+	  "                          (conditional -> allow) or narrowed\n"
+	  "  findings added,         matched by their stable id; a finding whose severity\n"
+	  "  resolved                rises counts as added\n"
+	  "BASE and HEAD are each a file or a folder (read recursively); to give a side\n"
+	  "several inputs, put them in one folder.\n"
+	  "\n"
+	  "  --live PATH    an export of the live account, file or folder (repeatable):\n"
+	  "                 read into both sides before BASE and HEAD, so a template's\n"
+	  "                 principals and policies merge into the real graph. With\n"
+	  "                 --live, BASE may be left out: HEAD is then compared with the\n"
+	  "                 live inputs alone\n"
+	  "  -c FILE        permgraph.yaml, for both sides (default: ./permgraph.yaml)\n"
+	  "  -f FMT         text (default) | json | sarif (the added findings only, with\n"
+	  "                 baselineState \"new\", for code scanning) | md (a pull-request\n"
+	  "                 comment)\n"
+	  "  -o FILE        write to FILE\n"
+	  "  --fail-on SEV  fail on added findings at or above SEV (default: the config's\n"
+	  "                 fail_on; without either, only access from outside fails)\n"
+	  "\n"
+	  "Exit code 1 when the change adds or widens access to a synthetic store for a\n"
+	  "principal outside the store's tenant (another account, organization or Azure\n"
+	  "tenant, everyone, or another configured SaaS tenant), or adds a finding at or\n"
+	  "above --fail-on; 0 when it does neither; 2 when an input cannot be read.\n"
+	  "\n"
+	  "Examples:\n"
+	  "  permgraph diff exports-2026-10/ exports-2026-11/\n"
+	  "  permgraph diff -f json -o diff.json base/ head/\n"
+	  "  permgraph diff --live exports/ plan.json   # what a Terraform plan grants\n"
+	  "CI, on a pull request (the target branch's templates against the branch's):\n"
+	  "  git worktree add ../base \"origin/$BASE_BRANCH\"\n"
+	  "  permgraph diff -c permgraph.yaml --live exports/ -f md -o comment.md \\\n"
+	  "      ../base/infra/ infra/ || true   # post comment.md on the pull request\n"
+	  "  permgraph diff -c permgraph.yaml --live exports/ -f sarif -o diff.sarif \\\n"
+	  "      ../base/infra/ infra/   # exit 1 fails the job; upload diff.sarif\n" },
 	{ "explain", cmd_explain, "explain [OPTIONS] PRINCIPAL ACTION RESOURCE INPUT...",
 	  "Decide one request and say why: every policy statement, role assignment or deny\n"
 	  "assignment that allows or denies it, with its file and line, and the conditions\n"
@@ -134,6 +175,7 @@ static const char general_help[] =
 	"\n"
 	"Commands:\n"
 	"  scan       who can reach each synthetic store, and the findings\n"
+	"  diff       what a change adds or removes: access, findings; a CI gate\n"
 	"  explain    one decision (principal, action, resource), with its reasons\n"
 	"  who-can    principals that can do ACTION on RESOURCE, with paths\n"
 	"  validate   lint standalone policy documents\n"
@@ -206,7 +248,7 @@ int cli_close_output(const cli_options *o, FILE *f)
 	return 0;
 }
 
-enum { OPT_FAIL_ON = 256, OPT_INPUT_FORMAT, OPT_FOCUS };
+enum { OPT_FAIL_ON = 256, OPT_INPUT_FORMAT, OPT_FOCUS, OPT_LIVE };
 
 int cli_main(int argc, char **argv)
 {
@@ -217,6 +259,7 @@ int cli_main(int argc, char **argv)
 		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
 		{ "focus", required_argument, NULL, OPT_FOCUS },
+		{ "live", required_argument, NULL, OPT_LIVE },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -276,6 +319,14 @@ int cli_main(int argc, char **argv)
 		case OPT_FAIL_ON: o.fail_on = optarg; break;
 		case OPT_INPUT_FORMAT: o.input_format = optarg; break;
 		case OPT_FOCUS: o.focus = optarg; break;
+		case OPT_LIVE:
+			if (cmd->run != cmd_diff || o.nlive == CLI_MAX_LIVE) {
+				fprintf(stderr, "permgraph %s: %s\n", cmd->name, cmd->run != cmd_diff ?
+					"--live is an option of diff" : "too many --live inputs (give a folder)");
+				return EXIT_USAGE;
+			}
+			o.live[o.nlive++] = optarg;
+			break;
 		case 'q': o.quiet = 1; break;
 		case 'v': o.verbose = 1; break;
 		case 'h': print_command_help(stdout, cmd); return EXIT_OK;

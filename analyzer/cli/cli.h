@@ -17,6 +17,9 @@ typedef enum {
 	OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_HTML, OUT_CSV, OUT_MD, OUT_DOT, OUT_SVG, OUT_PNG
 } cli_format;
 
+/* --live may be given this many times (a folder holds any number of inputs). */
+#define CLI_MAX_LIVE 32
+
 typedef struct cli_options {
 	const char *command;
 	const char *config;
@@ -28,6 +31,8 @@ typedef struct cli_options {
 	const char *focus;
 	int quiet;
 	int verbose;
+	char *live[CLI_MAX_LIVE];   /* diff's --live inputs, in order (borrowed from argv) */
+	int nlive;
 	char **args;        /* positional arguments after the command */
 	int nargs;
 } cli_options;
@@ -43,6 +48,7 @@ int cmd_who_can(cli_options *o);
 int cmd_validate(cli_options *o);
 int cmd_formats(cli_options *o);
 int cmd_scan(cli_options *o);
+int cmd_diff(cli_options *o);
 /* Azure requests (RESOURCE is an Azure id): cmd_az.c. */
 int cmd_explain_azure(cli_options *o);
 int cmd_who_can_azure(cli_options *o);
