@@ -204,6 +204,7 @@ check: lint $(BUILD)/tests/unit $(BUILD)/permgraph $(FUZZ_REPLAY)
 	$(Q)$(MAKE) --no-print-directory $(NODE_DEPS)
 	$(Q)tests/sarif/check.sh $$(grep -l -e "-f sarif" $$(find fixtures -name args) | sed "s|args$$|expected.out|")
 	$(Q)$(TEST_ENV) tests/reports_dir.sh $(BUILD)/permgraph
+	$(Q)$(TEST_ENV) tests/precommit.sh $(BUILD)/permgraph
 	$(Q)for r in $(FUZZ_REPLAY); do n=$${r##*/replay_}; \
 		$(TEST_ENV) $$r tests/fuzz/corpus/$$n || exit 1; done
 
