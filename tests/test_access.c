@@ -146,6 +146,34 @@ static void test_levels_by_kind_and_reset(void)
 	graph_free(g);
 }
 
+/* Production-only stores are kept only beside a synthetic write (segregation's question). */
+static void test_production_entries_only_beside_synthetic_writes(void)
+{
+	graph *g = graph_new();
+	gnode *writer = p(g, "writer"), *reader = p(g, "reader");
+	gnode *syn = graph_add_node(g, GN_RESOURCE, "synth"), *prod = graph_add_node(g, GN_RESOURCE, "prod");
+	gnode *mixed = graph_add_node(g, GN_RESOURCE, "mixed");
+	access_list l;
+
+	syn->classification = CLASS_SYNTHETIC;
+	prod->classification = CLASS_PRODUCTION;
+	mixed->classification = CLASS_SYNTHETIC | CLASS_PRODUCTION;
+	grant(g, writer, syn, LEVEL_WRITE, "s3:PutObject");
+	grant(g, writer, prod, LEVEL_READ, "s3:GetObject");
+	grant(g, reader, syn, LEVEL_READ, "s3:GetObject");
+	grant(g, reader, prod, LEVEL_WRITE, "s3:PutObject");
+	grant(g, reader, mixed, LEVEL_READ, "s3:GetObject");
+	access_list_init(&l);
+	access_compute(g, &l);
+	CU_ASSERT_PTR_NOT_NULL(entry(&l, "writer", "prod"));
+	CU_ASSERT_PTR_NULL(entry(&l, "reader", "prod"));
+	CU_ASSERT_PTR_NOT_NULL(entry(&l, "reader", "synth"));
+	CU_ASSERT_PTR_NOT_NULL(entry(&l, "reader", "mixed"));
+	CU_ASSERT_EQUAL(l.count, 4);
+	access_list_release(&l);
+	graph_free(g);
+}
+
 TEST_SUITE(access)
 {
 	static const test_case cases[] = {
@@ -153,6 +181,8 @@ TEST_SUITE(access)
 		{ "access__conditional_paths_and_edges", test_conditional_paths_and_edges },
 		{ "access__pseudo_principals_have_no_entries", test_pseudo_principals_have_no_entries },
 		{ "access__levels_by_kind_and_reset", test_levels_by_kind_and_reset },
+		{ "access__production_entries_only_beside_synthetic_writes",
+		  test_production_entries_only_beside_synthetic_writes },
 		{ NULL, NULL }
 	};
 	return test_register("access", cases);

@@ -47,7 +47,10 @@ void access_list_init(access_list *l);
 void access_list_release(access_list *l);
 
 /* Entries for every principal that is not a pseudo principal, sorted by
- * principal id then resource id. */
+ * principal id then resource id — except entries to stores classified
+ * production only, kept only for principals that can write (or manage
+ * permissions of) a synthetic store: the one question they answer is
+ * whether a principal writes both kinds (segregation). */
 void access_compute(const graph *g, access_list *out);
 /* Entries for one principal (appended, sorted by resource id). */
 void access_of(const graph *g, const gnode *who, access_list *out);
