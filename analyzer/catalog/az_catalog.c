@@ -299,3 +299,8 @@ size_t az_catalog_builtin_count(void)
 {
 	return ROLES.count;
 }
+
+const char *az_catalog_builtin_guid_at(size_t i)
+{
+	return i < ROLES.count ? rstr(ROLES.roles[i].guid) : NULL;
+}

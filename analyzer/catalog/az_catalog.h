@@ -48,5 +48,7 @@ az_role *az_catalog_builtin_role(azm *a, const char *guid);
 /* The GUID (lowercase) of the built-in role named `role_name` (case-insensitive), or NULL. */
 const char *az_catalog_builtin_guid(const char *role_name);
 size_t az_catalog_builtin_count(void);
+/* The GUID of built-in role i (lowercase; roles in GUID order), or NULL when i >= count. */
+const char *az_catalog_builtin_guid_at(size_t i);
 
 #endif

@@ -100,6 +100,47 @@ static const command commands[] = {
 	  "      ../base/infra/ infra/ || true   # post comment.md on the pull request\n"
 	  "  permgraph diff -c permgraph.yaml --live exports/ -f sarif -o diff.sarif \\\n"
 	  "      ../base/infra/ infra/   # exit 1 fails the job; upload diff.sarif\n" },
+	{ "suggest", cmd_suggest, "suggest [OPTIONS] INPUT...",
+	  "Least-privilege replacements for the grants that reach synthetic data, each one\n"
+	  "re-evaluated with permgraph's own engines before it is shown: every needed\n"
+	  "action is still allowed on every needed resource, nothing is allowed that the\n"
+	  "original did not allow, and the access removed is listed. A suggestion that\n"
+	  "fails is not suggested: it is reported on standard error and listed apart\n"
+	  "(\"rejected\" in JSON).\n"
+	  "\n"
+	  "Without usage data, \"needed\" is the access a principal has today on the\n"
+	  "stores of its own account or SaaS tenant:\n"
+	  "  aws-identity-policy     per IAM user, group or role with its own policies that\n"
+	  "                          reaches a synthetic store: one policy replacing them,\n"
+	  "                          wildcards and NotAction expanded through the action\n"
+	  "                          catalogue into the concrete actions it has on its\n"
+	  "                          stores, grouped by service and access level, on the\n"
+	  "                          concrete stores (other accounts' and tenants' dropped);\n"
+	  "                          actions on resources the inputs do not list keep their\n"
+	  "                          Resource (noted); conditions and Denies are kept\n"
+	  "  aws-resource-guardrail  per synthetic store without a perimeter Deny: the\n"
+	  "                          statement to add (aws:PrincipalOrgID of the config's\n"
+	  "                          organization, else aws:PrincipalAccount)\n"
+	  "  azure-assignment        per role assignment giving data on a synthetic store\n"
+	  "                          (directly or through the account keys): the built-in\n"
+	  "                          role covering that data with the fewest operations, at\n"
+	  "                          the narrowest scope (the store itself when one)\n"
+	  "Accepted risks (suppressions of PG-WILDCARD-ACTION) are skipped, and said so.\n"
+	  "\n"
+	  "Not in this slice: usage data (CloudTrail, IAM Access Advisor, --since),\n"
+	  "unified diffs against the current policy, Markdown, custom Azure roles when no\n"
+	  "built-in role fits, and scan -o integration (the HTML report's \"suggested fix\").\n"
+	  "\n"
+	  "  -c FILE          permgraph.yaml, as for scan\n"
+	  "  -f text|json     text (default), or DESIGN's JSON: {\"schema\", \"suggestions\",\n"
+	  "                   \"rejected\", \"skipped\", \"unchanged\"}\n"
+	  "  -o FILE          write to FILE\n"
+	  "  --principal ID   only this principal: an ARN, or an Azure object id, UPN or\n"
+	  "                   display name (guardrails are left out)\n"
+	  "\n"
+	  "Examples:\n"
+	  "  permgraph suggest -c permgraph.yaml exports/\n"
+	  "  permgraph suggest -f json --principal arn:aws:iam::111111111111:role/app exports/\n" },
 	{ "explain", cmd_explain, "explain [OPTIONS] PRINCIPAL ACTION RESOURCE INPUT...",
 	  "Decide one request and say why: every policy statement, role assignment or deny\n"
 	  "assignment that allows or denies it, with its file and line, and the conditions\n"
@@ -176,6 +217,7 @@ static const char general_help[] =
 	"Commands:\n"
 	"  scan       who can reach each synthetic store, and the findings\n"
 	"  diff       what a change adds or removes: access, findings; a CI gate\n"
+	"  suggest    least-privilege replacements, verified by re-evaluation\n"
 	"  explain    one decision (principal, action, resource), with its reasons\n"
 	"  who-can    principals that can do ACTION on RESOURCE, with paths\n"
 	"  validate   lint standalone policy documents\n"
@@ -185,7 +227,8 @@ static const char general_help[] =
 	"\n"
 	"Options:\n"
 	"  -c, --config FILE        classification, tenants, suppressions\n"
-	"  -f, --format FMT         text (default) | json\n"
+	"  -f, --format FMT         text (default) | json | sarif | csv | md | html | dot | svg\n"
+	"                           | png, as each command says (permgraph help COMMAND)\n"
 	"  -o, --output PATH        write to PATH instead of standard output\n"
 	"      --fail-on SEVERITY   exit 1 at or above SEVERITY (low|medium|high|critical)\n"
 	"      --input-format NAME  skip format detection (see: permgraph formats)\n"
@@ -249,6 +292,7 @@ int cli_close_output(const cli_options *o, FILE *f)
 }
 
 enum { OPT_FAIL_ON = 256, OPT_INPUT_FORMAT, OPT_FOCUS, OPT_LIVE };
+enum { OPT_PRINCIPAL = 300 };   /* suggest --principal */
 
 int cli_main(int argc, char **argv)
 {
@@ -260,6 +304,7 @@ int cli_main(int argc, char **argv)
 		{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
 		{ "focus", required_argument, NULL, OPT_FOCUS },
 		{ "live", required_argument, NULL, OPT_LIVE },
+		{ "principal", required_argument, NULL, OPT_PRINCIPAL },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -327,6 +372,7 @@ int cli_main(int argc, char **argv)
 			}
 			o.live[o.nlive++] = optarg;
 			break;
+		case OPT_PRINCIPAL: o.principal = optarg; break;
 		case 'q': o.quiet = 1; break;
 		case 'v': o.verbose = 1; break;
 		case 'h': print_command_help(stdout, cmd); return EXIT_OK;

@@ -31,6 +31,7 @@ typedef struct cli_options {
 	const char *focus;
 	int quiet;
 	int verbose;
+	const char *principal;     /* suggest --principal ID */
 	char *live[CLI_MAX_LIVE];   /* diff's --live inputs, in order (borrowed from argv) */
 	int nlive;
 	char **args;        /* positional arguments after the command */
@@ -49,6 +50,7 @@ int cmd_validate(cli_options *o);
 int cmd_formats(cli_options *o);
 int cmd_scan(cli_options *o);
 int cmd_diff(cli_options *o);
+int cmd_suggest(cli_options *o);
 /* Azure requests (RESOURCE is an Azure id): cmd_az.c. */
 int cmd_explain_azure(cli_options *o);
 int cmd_who_can_azure(cli_options *o);
