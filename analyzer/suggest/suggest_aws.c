@@ -147,7 +147,7 @@ static void need_on_store(sa_ctx *c, const resource *r, const char *action)
 
 static int own_node(const sa_ctx *c, const gnode *n)
 {
-	return sug_same_tenant(c->p->account, c->p->saas_tenant, n->account, n->tenant);
+	return sug_same_tenant(c->m, c->p->account, c->p->saas_tenant, n->account, n->tenant, n->kind == GN_PRINCIPAL);
 }
 
 static void collect_needs(sa_ctx *c, const gnode *node)

@@ -81,11 +81,24 @@ decision sug_decide(model *m, const principal *p, const char *p_arn, const char 
 	return d;
 }
 
-int sug_same_tenant(const char *p_account, const char *p_tenant, const char *r_account, const char *r_tenant)
+static int in_org(const model *m, const char *account)
+{
+	const org_node *o = account ? model_find_org(m, account) : NULL;
+
+	return o && o->kind == ORG_ACCOUNT;
+}
+
+int sug_same_tenant(const model *m, const char *p_account, const char *p_tenant, const char *r_account,
+		    const char *r_tenant, int role)
 {
 	if (p_tenant && r_tenant)
 		return !strcmp(p_tenant, r_tenant);
-	return p_account && r_account && !strcmp(p_account, r_account);
+	if (p_account && r_account && !strcmp(p_account, r_account))
+		return 1;
+	/* a role of another account of the organization (CI deploying into production,
+	 * say) is the company's own; a store there is not kept: a synthetic-data
+	 * principal that writes another account's stores is the segregation problem */
+	return role && in_org(m, p_account) && in_org(m, r_account);
 }
 
 const char *sug_action_name(const char *action)

@@ -34,8 +34,11 @@ static inline int sug_allowed(decision d)
 }
 
 /* Is (principal account/tenant, resource account/tenant) the same tenant? A
- * configured SaaS tenant on both decides; otherwise the AWS account. */
-int sug_same_tenant(const char *p_account, const char *p_tenant, const char *r_account, const char *r_tenant);
+ * configured SaaS tenant on both sides decides; otherwise the same AWS
+ * account, or for a role (role != 0) two accounts of the organization the
+ * inputs hold. */
+int sug_same_tenant(const model *m, const char *p_account, const char *p_tenant, const char *r_account,
+		    const char *r_tenant, int role);
 
 /* The catalogue spelling of an action (any case), or the action itself. */
 const char *sug_action_name(const char *action);

@@ -196,7 +196,7 @@ static const char *why_removed(const vctx *c, const gnode *n)
 {
 	if (c->orig->saas_tenant && n->tenant && strcmp(c->orig->saas_tenant, n->tenant))
 		return "a store of another tenant";
-	if (!sug_same_tenant(c->orig->account, c->orig->saas_tenant, n->account, n->tenant))
+	if (!sug_same_tenant(c->m, c->orig->account, c->orig->saas_tenant, n->account, n->tenant, n->kind == GN_PRINCIPAL))
 		return n->kind == GN_PRINCIPAL ? "a role of another account" : "a store of another account";
 	return "not needed: no replaced statement grants it on this store today";
 }
