@@ -24,20 +24,16 @@ scan_ok() {
 
 # Notes on standard error (files the scan does not read, checks not run yet) go to a log;
 # the text report says the same where it matters.
-if "$bin" help scan 2>/dev/null | grep -Eqi -- '(-o|--output)[ ,=][^.]*(DIR|folder|directory)'; then
-	# scan -o DIR writes every report at once (findings.json, findings.sarif, access.csv,
-	# summary.md, report.html)
-	"$bin" scan -c "$config" -o "$out/" "$estate" 2>"$out/scan.log"
-	scan_ok $?
-fi
-# The text report (always: it is what the terminal shows), and the JSON findings when
-# scan cannot write a folder of reports.
+# scan -o DIR writes every report at once (findings.json, findings.sarif, access.csv,
+# summary.md, report.html); the text report is what the terminal shows.
+"$bin" scan -c "$config" -o "$out/" "$estate" 2>"$out/scan.log"
+scan_ok $?
 "$bin" scan -c "$config" "$estate" >"$out/summary.txt" 2>>"$out/scan.log"
 scan_ok $?
-if [ ! -f "$out/findings.json" ]; then
-	"$bin" scan -q -c "$config" -f json -o "$out/findings.json" "$estate" 2>>"$out/scan.log"
-	scan_ok $?
-fi
+
+# Least-privilege replacements for the grants that reach synthetic data, each verified.
+"$bin" suggest -q -c "$config" "$estate" >"$out/suggestions.txt" 2>>"$out/scan.log" || scan_ok $?
+"$bin" suggest -q -c "$config" -f json -o "$out/suggestions.json" "$estate" 2>>"$out/scan.log" || scan_ok $?
 
 # The permission graph, when this build has `permgraph graph`.
 if "$bin" help graph >/dev/null 2>&1; then
@@ -54,6 +50,11 @@ echo
 # long: it stays in the report.
 sed '/^access to synthetic stores:/,$d' "$out/summary.txt"
 echo "access to synthetic stores: $(grep -Ec '^  (allow|conditional) ' "$out/summary.txt") entries, in $out/summary.txt"
+echo
+echo "\$ permgraph suggest -c $config $estate"
+head -n 1 "$out/suggestions.txt"
+grep '^\[' "$out/suggestions.txt" | sed 's/^/  /'
+echo "  (the policies and what each removes: $out/suggestions.txt)"
 echo
 echo "reports written to $out/:"
 for f in "$out"/*; do
