@@ -87,15 +87,16 @@ deps:
 	@SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	tools=""; command -v node >/dev/null || tools="$$tools nodejs"; \
 	command -v npm >/dev/null || tools="$$tools npm"; \
+	[ -x /usr/bin/chromium ] || tools="$$tools chromium"; \
 	if [ -n "$$tools" ]; then echo "installing:$$tools"; $$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$tools; fi
 	$(Q)$(MAKE) --no-print-directory $(NODE_DEPS)
 
 # The test tools from npm, pinned by their lock files.
-NODE_DEPS := tests/sarif/node_modules/.package-lock.json
-tests/sarif/node_modules/.package-lock.json: tests/sarif/package-lock.json
-	$(quiet) NPM tests/sarif
-	$(Q)npm ci --prefix tests/sarif --no-audit --no-fund --loglevel=error >/dev/null
+NODE_DEPS := tests/sarif/node_modules/.package-lock.json tests/browser/node_modules/.package-lock.json
+tests/%/node_modules/.package-lock.json: tests/%/package-lock.json
+	$(quiet) NPM tests/$*
+	$(Q)npm ci --prefix tests/$* --no-audit --no-fund --loglevel=error >/dev/null
 
 $(DEPS_STAMP):
 	@mkdir -p $(@D)
@@ -170,6 +171,17 @@ $(BUILD)/gen/aws_privesc_data.c: $(AWS_PRIVESC_YAML) $(BUILD)/tools/gen_aws_priv
 	$(quiet) GEN $@
 	$(Q)$(BUILD)/tools/gen_aws_privesc $(AWS_PRIVESC_YAML) > $@.tmp && mv $@.tmp $@
 
+# The HTML report's page skeleton, CSS and JS (reports/report.*), embedded as C
+# strings so the binary needs no files at run time (tools/embed.awk).
+REPORT_TEMPLATES := reports/report.html.in reports/report.css reports/report.js
+
+$(BUILD)/gen/report_templates.h: $(REPORT_TEMPLATES) tools/embed.awk
+	@mkdir -p $(@D)
+	$(quiet) GEN $@
+	$(Q)LC_ALL=C awk -f tools/embed.awk $(REPORT_TEMPLATES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/analyzer/render/render_html.o: $(BUILD)/gen/report_templates.h
+
 # --- tests -------------------------------------------------------------------
 
 # Regenerated on every run (the suite list follows TEST_SRC), replaced only when it changes.
@@ -192,7 +204,10 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(BUILD)/li
 	$(Q)$(CC) $(CFLAGS) $(PG_CFLAGS) $(PKG_CFLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
 
 TEST_BUILD := build/test
-TEST_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Graphviz's own allocations that outlive gvFreeContext (fontconfig, plugin
+# registries) are suppressed; permgraph's leaks are not.
+TEST_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
 
 # The README's test command: everything under AddressSanitizer and UBSan.
 test: | $(DEPS_STAMP)
@@ -205,6 +220,7 @@ check: lint $(BUILD)/tests/unit $(BUILD)/permgraph $(FUZZ_REPLAY)
 	$(Q)tests/sarif/check.sh $$(grep -l -e "-f sarif" $$(find fixtures -name args) | sed "s|args$$|expected.out|")
 	$(Q)$(TEST_ENV) tests/reports_dir.sh $(BUILD)/permgraph
 	$(Q)$(TEST_ENV) tests/precommit.sh $(BUILD)/permgraph
+	$(Q)$(TEST_ENV) tests/browser/run.sh $(BUILD)/permgraph
 	$(Q)for r in $(FUZZ_REPLAY); do n=$${r##*/replay_}; \
 		$(TEST_ENV) $$r tests/fuzz/corpus/$$n || exit 1; done
 

@@ -50,6 +50,7 @@ int cmd_validate(cli_options *o);
 int cmd_formats(cli_options *o);
 int cmd_scan(cli_options *o);
 int cmd_diff(cli_options *o);
+int cmd_graph(cli_options *o);
 int cmd_suggest(cli_options *o);
 /* Azure requests (RESOURCE is an Azure id): cmd_az.c. */
 int cmd_explain_azure(cli_options *o);

@@ -10,6 +10,7 @@
 #include "checks/scan.h"
 #include "model/config.h"
 #include "render/render_csv.h"
+#include "render/render_html.h"
 #include "render/render_json_scan.h"
 #include "render/render_md.h"
 #include "render/render_sarif.h"
@@ -28,7 +29,7 @@ static const struct report_file {
 	{ OUT_SARIF, "findings.sarif" },
 	{ OUT_CSV, "access.csv" },
 	{ OUT_MD, "summary.md" },
-	/* TODO(issue 5, render_html): { OUT_HTML, "report.html" }, and OUT_HTML in render_one */
+	{ OUT_HTML, "report.html" },
 	{ OUT_TEXT, "scan.txt" },
 };
 #define N_REPORT_FILES (sizeof(report_files) / sizeof(report_files[0]))
@@ -138,6 +139,9 @@ static void render_one(FILE *out, cli_format f, const report_ctx *c)
 	case OUT_MD:
 		render_md_summary(out, c);
 		break;
+	case OUT_HTML:
+		render_html_scan(out, c);
+		break;
 	default:
 		print_text(out, c->cfg, c->scan);
 		break;
@@ -235,11 +239,8 @@ int cmd_scan(cli_options *o)
 		return EXIT_USAGE;
 	}
 	if (!report_file_name(o->format)) {
-		if (o->format == OUT_HTML)
-			fputs("permgraph scan: -f html is not available yet (text, json, sarif, csv or md)\n", stderr);
-		else
-			fprintf(stderr, "permgraph scan: -f %s is a graph format (see: permgraph help graph); scan "
-				"writes text, json, sarif, csv or md\n", format_name(o->format));
+		fprintf(stderr, "permgraph scan: -f %s is a graph format (see: permgraph help graph); scan "
+			"writes text, json, sarif, csv, md or html\n", format_name(o->format));
 		return EXIT_USAGE;
 	}
 	scan_result_init(&r);
