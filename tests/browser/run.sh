@@ -24,7 +24,7 @@ export SOURCE_DATE_EPOCH
 
 # A sanitized BIN: Graphviz's own leaks are suppressed as in the unit tests.
 if [ -z "${LSAN_OPTIONS:-}" ] && [ -f "$ROOT/tests/lsan.supp" ]; then
-	LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp
+	LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp:print_suppressions=0
 	export LSAN_OPTIONS
 fi
 
