@@ -1,22 +1,8 @@
 /* render_diff_json — diff's JSON report through jansson (render_diff.h has its shape). */
 #include "render/render_diff.h"
+#include "render/render_json_scan.h"
 
 #include <jansson.h>
-
-static json_t *strings(const char *const *s, size_t n)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		json_array_append_new(a, json_string(s[i]));
-	return a;
-}
-
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
 
 static json_t *levels_json(unsigned levels)
 {
@@ -39,41 +25,19 @@ static json_t *via_json(const access_entry *e)
 	return a;
 }
 
-/* scan's finding object (render_json_scan.c's shape, which keeps its own static). */
-static json_t *finding_json(const finding *f)
-{
-	json_t *path = json_array(), *controls = json_array(), *loc;
-	size_t i;
-
-	for (i = 0; i < f->n_path; i++)
-		json_array_append_new(path, json_pack("{s:o, s:o, s:o}", "from", str_or_null(f->path[i].from),
-						      "to", str_or_null(f->path[i].to),
-						      "edge", str_or_null(f->path[i].edge)));
-	for (i = 0; f->controls && f->controls[i]; i++)
-		json_array_append_new(controls, json_string(f->controls[i]));
-	loc = f->loc.file ? json_pack("{s:s, s:i, s:i}", "file", f->loc.file, "line", (int)f->loc.line,
-				      "column", (int)f->loc.col) : json_null();
-	return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-			 "id", f->id, "rule", f->rule, "category", f->category, "severity", severity_name(f->sev),
-			 "principal", str_or_null(f->principal), "resource", str_or_null(f->resource),
-			 "actions", strings((const char *const *)f->actions, f->n_actions), "path", path,
-			 "message", str_or_null(f->message), "remediation", str_or_null(f->remediation),
-			 "location", loc, "controls", controls);
-}
-
 static json_t *entry_json(const access_entry *e, int outside)
 {
 	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:b}", "principal", gnode_display_id(e->principal),
 			 "resource", gnode_display_id(e->resource), "decision", decision_name(e->dec),
-			 "levels", levels_json(e->levels), "actions", strings(e->actions, e->n_actions),
-			 "via", via_json(e), "conditions", strings(e->conditions, e->n_conditions),
+			 "levels", levels_json(e->levels), "actions", render_json_strings(e->actions, e->n_actions),
+			 "via", via_json(e), "conditions", render_json_strings(e->conditions, e->n_conditions),
 			 "outside_tenant", outside);
 }
 
 static json_t *side_of_change(const access_entry *e)
 {
 	return json_pack("{s:s, s:o, s:o, s:o}", "decision", decision_name(e->dec), "levels", levels_json(e->levels),
-			 "via", via_json(e), "conditions", strings(e->conditions, e->n_conditions));
+			 "via", via_json(e), "conditions", render_json_strings(e->conditions, e->n_conditions));
 }
 
 static json_t *changed_json(const diff_access *x)
@@ -82,8 +46,8 @@ static json_t *changed_json(const diff_access *x)
 			 "resource", x->resource, "outside_tenant", x->outside, "widened", x->widened,
 			 "narrowed", x->narrowed, "levels_added", levels_json(x->levels_added),
 			 "levels_removed", levels_json(x->levels_removed),
-			 "actions_added", strings(x->actions_added, x->n_actions_added),
-			 "actions_removed", strings(x->actions_removed, x->n_actions_removed),
+			 "actions_added", render_json_strings(x->actions_added, x->n_actions_added),
+			 "actions_removed", render_json_strings(x->actions_removed, x->n_actions_removed),
 			 "base", side_of_change(x->base), "head", side_of_change(x->head));
 }
 
@@ -126,7 +90,7 @@ static json_t *findings(const diff_finding_list *l, int added)
 	size_t i;
 
 	for (i = 0; i < l->count; i++) {
-		o = finding_json(l->items[i].f);
+		o = render_json_scan_finding(l->items[i].f);
 		if (added)
 			json_object_set_new(o, "base_severity", l->items[i].base_sev ?
 					    json_string(severity_name(l->items[i].base_sev)) : json_null());
@@ -148,7 +112,7 @@ void render_diff_json(FILE *out, const render_diff_ctx *c)
 	root = json_pack("{s:s, s:{s:s, s:s}, s:o, s:o, s:o, s:{s:o, s:o, s:o}, s:{s:o, s:o}, "
 			 "s:{s:{s:I, s:I, s:I, s:I}, s:{s:o, s:o}, s:o, s:b}}",
 			 "schema", "permgraph/1", "tool", "name", "permgraph", "version", PG_VERSION,
-			 "live", strings((const char *const *)c->live, c->n_live),
+			 "live", render_json_strings((const char *const *)c->live, c->n_live),
 			 "base", side_json(&c->base), "head", side_json(&c->head),
 			 "access", "added", accesses(&d->added, 1), "removed", accesses(&d->removed, 0),
 			 "changed", changed,

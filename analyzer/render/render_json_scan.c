@@ -7,7 +7,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 
-static json_t *strings(const char *const *s, size_t n)
+json_t *render_json_strings(const char *const *s, size_t n)
 {
 	json_t *a = json_array();
 	size_t i;
@@ -29,7 +29,7 @@ static json_t *location(const pg_loc *l)
 	return json_pack("{s:s, s:i, s:i}", "file", l->file, "line", (int)l->line, "column", (int)l->col);
 }
 
-static json_t *finding_json(const finding *f)
+json_t *render_json_scan_finding(const finding *f)
 {
 	json_t *path = json_array(), *controls = json_array();
 	size_t i;
@@ -43,7 +43,7 @@ static json_t *finding_json(const finding *f)
 	return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "id", f->id, "rule", f->rule, "category", f->category, "severity", severity_name(f->sev),
 			 "principal", str_or_null(f->principal), "resource", str_or_null(f->resource),
-			 "actions", strings((const char *const *)f->actions, f->n_actions), "path", path,
+			 "actions", render_json_strings((const char *const *)f->actions, f->n_actions), "path", path,
 			 "message", str_or_null(f->message), "remediation", str_or_null(f->remediation),
 			 "location", location(&f->loc), "controls", controls);
 }
@@ -102,7 +102,7 @@ void render_json_scan(FILE *out, const ingest_run *inputs, const scan_summary *s
 							     "sha256", inputs->inputs[i].sha256));
 	for (i = 0; i < findings->count; i++)
 		if (!findings->items[i].suppressed)
-			json_array_append_new(fs, finding_json(&findings->items[i]));
+			json_array_append_new(fs, render_json_scan_finding(&findings->items[i]));
 	finding_list_counts(findings, counts);
 	root = json_pack("{s:s, s:{s:s, s:s}, s:o, s:{s:I, s:I, s:I, s:{s:I, s:I, s:I, s:I}}, s:o}",
 			"schema", "permgraph/1", "tool", "name", "permgraph", "version", PG_VERSION, "inputs", ins,
