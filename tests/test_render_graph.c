@@ -575,7 +575,7 @@ static void test_size_guard_keeps_synthetic_reach(void)
 	CU_ASSERT_PTR_NOT_NULL(node_of(g, "arn:aws:iam::1:user/u"));
 	CU_ASSERT_PTR_NULL(node_of(g, "arn:aws:iam::1:role/r00"));
 	CU_ASSERT_PTR_NULL(node_of(g, "arn:aws:s3:::synth-wide"));      /* never drawn with part of who reaches it */
-	CU_ASSERT_PTR_NOT_NULL(strstr(info.note, "above 10 nodes, dropped 81 nodes and 52 edges, drew 1 of 2 "
+	CU_ASSERT_PTR_NOT_NULL(strstr(info.note, "above 10 nodes or 600 edges, dropped 81 nodes and 52 edges, drew 1 of 2 "
 					      "synthetic stores with every path to them"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(attr(g, "label"), "dropped 81 nodes"));
 	agclose(g);
@@ -589,7 +589,15 @@ static void test_size_guard_keeps_synthetic_reach(void)
 	CU_ASSERT_PTR_NOT_NULL(node_of(g, "arn:aws:iam::1:group/g"));
 	agclose(g);
 	free(dot);
+	/* the edge budget guards alone too */
+	o.max_nodes = 100;
+	o.max_edges = 3;
+	free(render(&r, &o, "dot"));
+	CU_ASSERT_EQUAL(info.nodes, 3);
+	CU_ASSERT_EQUAL(info.edges, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(info.note, "above 100 nodes or 3 edges"));
 	o.max_nodes = SIZE_MAX;
+	o.max_edges = SIZE_MAX;
 	free(render(&r, &o, "dot"));
 	CU_ASSERT_EQUAL(info.dropped_nodes, 0);
 	CU_ASSERT_EQUAL(info.nodes, 84);

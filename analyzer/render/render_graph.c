@@ -85,7 +85,7 @@ static int valid_prefix(const char *s)
 	return 1;
 }
 
-static void describe(const rg_view *v, size_t max_nodes, render_graph_info *info)
+static void describe(const rg_view *v, size_t max_nodes, size_t max_edges, render_graph_info *info)
 {
 	strbuf sb = STRBUF_INIT;
 
@@ -98,8 +98,8 @@ static void describe(const rg_view *v, size_t max_nodes, render_graph_info *info
 		strbuf_addf(&sb, " with identical access into %zu nodes", v->collapsed_nodes);
 	}
 	if (v->dropped_nodes) {
-		strbuf_addf(&sb, "%sabove %zu nodes, dropped %zu nodes and %zu edges", sb.len ? "; " : "", max_nodes,
-			    v->dropped_nodes, v->dropped_edges);
+		strbuf_addf(&sb, "%sabove %zu nodes or %zu edges, dropped %zu nodes and %zu edges", sb.len ? "; " : "",
+			    max_nodes, max_edges, v->dropped_nodes, v->dropped_edges);
 		if (v->synthetic_stores)
 			strbuf_addf(&sb, ", drew %zu of %zu synthetic stores with every path to them", v->guard_stores,
 				    v->synthetic_stores);
@@ -199,7 +199,7 @@ int render_graph_buffer(const scan_result *r, const render_graph_opts *o, const 
 	static const render_graph_opts defaults;
 	const gnode *focus = NULL;
 	render_graph_info info;
-	size_t max_nodes;
+	size_t max_nodes, max_edges;
 	char *title;
 	rg_view v;
 	Agraph_t *ag;
@@ -216,9 +216,11 @@ int render_graph_buffer(const scan_result *r, const render_graph_opts *o, const 
 	if (o->focus && !(focus = render_graph_find(r->g, o->focus)))
 		return PG_ENOTFOUND;
 	max_nodes = o->max_nodes ? o->max_nodes : RENDER_GRAPH_MAX_NODES;
-	rg_view_build(&v, r, focus, o->collapse_min ? o->collapse_min : RENDER_GRAPH_COLLAPSE_MIN, max_nodes);
+	max_edges = o->max_edges ? o->max_edges : RENDER_GRAPH_MAX_EDGES;
+	rg_view_build(&v, r, focus, o->collapse_min ? o->collapse_min : RENDER_GRAPH_COLLAPSE_MIN, max_nodes,
+		      max_edges);
 	title = title_of(&v);
-	describe(&v, max_nodes, &info);
+	describe(&v, max_nodes, max_edges, &info);
 	ag = rg_agraph(&v, o, title, info.note, 0);
 	if (!strcmp(format, "dot")) {
 		strbuf sb = STRBUF_INIT;

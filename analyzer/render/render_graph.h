@@ -24,15 +24,15 @@
  * Readability: principals with the same out-edges (target, kind, levels,
  * techniques), the same kind, place and markers, and no in-edges in the view
  * collapse into one "N <kind>s" node whose tooltip lists the first few; so do
- * stores of one class and place reached by the same edges ("N stores"). Above
- * max_nodes, the size guard keeps whole stores, synthetic ones first, each
- * with every principal and path that reaches it, while they fit (a store is
- * never drawn with only part of who reaches it, unless not even one fits:
- * then one store and its direct edges). The graph's label and
- * render_graph_info say what was collapsed or dropped. Drawings of more than
- * 500 nodes and edges are laid out with less crossing minimisation and
- * straight edges (Graphviz's mclimit, nslimit, splines), which keeps them to
- * seconds.
+ * stores of one class and place reached by the same edges ("N stores").
+ * Above max_nodes or max_edges, the size guard keeps whole synthetic stores
+ * (other stores when none is synthetic), in order, each with every principal
+ * and path that reaches it, while they fit: a store is never drawn with only
+ * part of who reaches it, unless not even one fits (then one store and its
+ * direct edges). The graph's label and render_graph_info say what was
+ * collapsed or dropped. SVG and PNG: when dot fails on the clusters (it does
+ * on some graphs: "trouble in init_rank"), the graph is drawn again without
+ * them and the note says so.
  *
  * Every string from the inputs is escaped for DOT (backslashes, so "\N" shows
  * as written; control characters shown as \n, \xNN; invalid UTF-8 as '?'; '&'
@@ -66,8 +66,11 @@ typedef struct render_graph_opts {
 	/* NULL: the whole graph; else a resource or principal id as
 	 * render_graph_find accepts it. */
 	const char *focus;
-	/* The size guard: most nodes after collapsing (0: 300; SIZE_MAX: no guard). */
-	size_t max_nodes;
+	/* The size guard: most nodes and edges after collapsing (0: 300 nodes,
+	 * 600 edges; SIZE_MAX: no limit). Graphviz's dot needs minutes, and
+	 * sometimes fails, on a few hundred clustered nodes with thousands of
+	 * edges; such a drawing is not readable anyway. */
+	size_t max_nodes, max_edges;
 	/* Smallest group of equivalent principals that collapses (0: 3; SIZE_MAX: never). */
 	size_t collapse_min;
 	/* SVG: the graph's "id", which Graphviz also prefixes to the ids it makes
@@ -79,6 +82,7 @@ typedef struct render_graph_opts {
 } render_graph_opts;
 
 #define RENDER_GRAPH_MAX_NODES 300
+#define RENDER_GRAPH_MAX_EDGES 600
 #define RENDER_GRAPH_COLLAPSE_MIN 3
 
 /* The node named by id: a node id as the graph keys it, an id as written

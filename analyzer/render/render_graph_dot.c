@@ -11,7 +11,6 @@
 #define TIP_CHARS 400           /* an id in a tooltip */
 #define TIP_MEMBERS 10          /* members a collapsed node's tooltip lists */
 #define TIP_ACTIONS 8
-#define RG_LARGE 500           /* nodes + edges above which layout trades quality for time */
 
 void rg_set(void *obj, const char *name, const char *value)
 {
@@ -162,6 +161,9 @@ static void declare(Agraph_t *g)
 	size_t i;
 
 	agattr(g, AGRAPH, "rankdir", "LR");
+	/* dot's default ranking fails on some clustered graphs ("trouble in init_rank", then
+	 * a double free in gvFreeLayout, Graphviz 2.43); the global ranking does not */
+	agattr(g, AGRAPH, "newrank", "true");
 	agattr(g, AGRAPH, "fontname", "Helvetica");
 	agattr(g, AGRAPH, "fontsize", "11");
 	for (i = 0; i < sizeof(graph_attrs) / sizeof(graph_attrs[0]); i++)
@@ -321,14 +323,6 @@ Agraph_t *rg_agraph(const rg_view *v, const render_graph_opts *o, const char *ti
 	}
 	rg_set(g, "label", sb.buf);
 	rg_set(g, "labelloc", "t");
-	if (v->n_nodes + v->n_edges > RG_LARGE) {
-		/* dot's crossing minimisation and network simplex grow fast with edges between
-		 * clusters: 300 nodes and 2,900 edges took 150 s of CPU by default, 8 s with these */
-		rg_set(g, "mclimit", "0.3");
-		rg_set(g, "nslimit", "1");
-		rg_set(g, "nslimit1", "1");
-		rg_set(g, "splines", "line");
-	}
 	if (o->id_prefix)
 		rg_set(g, "id", o->id_prefix);
 	strbuf_release(&sb);

@@ -47,7 +47,8 @@ typedef struct rg_view {
 
 /* Select, sort, merge, collapse and guard (see render_graph.h). focus is NULL
  * for the whole graph. */
-void rg_view_build(rg_view *v, const scan_result *r, const gnode *focus, size_t collapse_min, size_t max_nodes);
+void rg_view_build(rg_view *v, const scan_result *r, const gnode *focus, size_t collapse_min, size_t max_nodes,
+		   size_t max_edges);
 void rg_view_release(rg_view *v);
 
 /* Move every node i to map[i] (SIZE_MAX: dropped, with its edges, counted in
@@ -59,10 +60,11 @@ void rg_view_remap(rg_view *v, const size_t *map);
  * (when nothing reaches them), then stores by class, place and in-edges, then
  * principals again. */
 void rg_collapse(rg_view *v, size_t min);
-/* Keep at most max nodes: the focus, then whole stores (synthetic first, in
- * order) with everything that reaches them, while each fits; when none fits,
- * one store and its direct neighbours. */
-void rg_guard(rg_view *v, size_t max);
+/* Keep at most max nodes and max_edges edges: the focus, then whole stores
+ * (the synthetic ones, in order; the others when none is synthetic) with
+ * everything that reaches them, while each fits; when none fits, one store
+ * and its direct neighbours. */
+void rg_guard(rg_view *v, size_t max, size_t max_edges);
 
 /* Where a node is drawn: inside its SaaS tenant's cluster, then its account's
  * (AWS account or Azure subscription); Azure principals of the home directory

@@ -179,18 +179,24 @@ typedef struct guard_ctx {
 	char *keep;
 	size_t *seen, stamp;            /* seen[i] == stamp: in the closure being built */
 	size_t *list, count, max;
+	size_t edges, max_edges;        /* edges between kept nodes */
 } guard_ctx;
 
-/* Keep store s with everything that reaches it when all of it fits; 1 if kept. */
+/* Keep store s with everything that reaches it when all of it fits; 1 if
+ * kept. The closure is closed under in-edges, so the edges it adds are the
+ * in-edges of its members. */
 static int keep_closure(guard_ctx *g, size_t s)
 {
-	size_t n = 0, head = 0, k;
+	size_t n = 0, head = 0, edges = 0, k;
 
 	g->stamp++;
 	g->seen[s] = g->stamp;
 	g->list[n++] = s;
 	while (head < n) {
 		size_t x = g->list[head++];
+		edges += g->in.start[x + 1] - g->in.start[x];
+		if (g->edges + edges > g->max_edges)
+			return 0;
 		for (k = g->in.start[x]; k < g->in.start[x + 1]; k++) {
 			size_t from = g->v->edges[g->in.edges[k]].from;
 			if (g->seen[from] == g->stamp || g->keep[from])
@@ -208,10 +214,11 @@ static int keep_closure(guard_ctx *g, size_t s)
 	for (k = 0; k < head; k++)
 		g->keep[g->list[k]] = 1;
 	g->count += n;
+	g->edges += edges;
 	return 1;
 }
 
-void rg_guard(rg_view *v, size_t max)
+void rg_guard(rg_view *v, size_t max, size_t max_edges)
 {
 	guard_ctx g;
 	size_t *map = xmalloc((v->n_nodes + 1) * sizeof(size_t));
@@ -220,6 +227,7 @@ void rg_guard(rg_view *v, size_t max)
 	memset(&g, 0, sizeof(g));
 	g.v = v;
 	g.max = max;
+	g.max_edges = max_edges;
 	g.keep = xcalloc(v->n_nodes + 1, 1);
 	g.seen = xcalloc(v->n_nodes + 1, sizeof(size_t));
 	g.list = xmalloc((v->n_nodes + 1) * sizeof(size_t));
@@ -254,12 +262,14 @@ void rg_guard(rg_view *v, size_t max)
 			g.keep[t] = 1;
 			g.count++;
 		}
-		for (k = t != SIZE_MAX ? g.in.start[t] : 0; t != SIZE_MAX && k < g.in.start[t + 1] && g.count < max; k++) {
+		for (k = t != SIZE_MAX ? g.in.start[t] : 0;
+		     t != SIZE_MAX && k < g.in.start[t + 1] && g.count < max && g.edges < max_edges; k++) {
 			size_t from = v->edges[g.in.edges[k]].from;
 			if (!g.keep[from]) {
 				g.keep[from] = 1;
 				g.count++;
 			}
+			g.edges++;
 		}
 	}
 	for (i = 0; i < v->n_nodes; i++) {

@@ -204,7 +204,8 @@ static void mark_wildcards(const scan_result *r, char *wild)
 
 /* --- the view ------------------------------------------------------------------------------ */
 
-void rg_view_build(rg_view *v, const scan_result *r, const gnode *focus, size_t collapse_min, size_t max_nodes)
+void rg_view_build(rg_view *v, const scan_result *r, const gnode *focus, size_t collapse_min, size_t max_nodes,
+		   size_t max_edges)
 {
 	size_t n_gnodes, n_gedges, i, k = 0;
 	gnode *const *gnodes = graph_nodes(r->g, &n_gnodes);
@@ -256,8 +257,8 @@ void rg_view_build(rg_view *v, const scan_result *r, const gnode *focus, size_t 
 	merge_edges(v);
 	if (collapse_min != SIZE_MAX)
 		rg_collapse(v, collapse_min < 2 ? 2 : collapse_min);
-	if (v->n_nodes > max_nodes)
-		rg_guard(v, max_nodes);
+	if (v->n_nodes > max_nodes || v->n_edges > max_edges)
+		rg_guard(v, max_nodes, max_edges);
 	for (i = 0; i < v->n_nodes; i++) {
 		if (v->nodes[i].n->kind == GN_PRINCIPAL)
 			v->principals += v->nodes[i].n_members;
