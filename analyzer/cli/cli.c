@@ -1,5 +1,6 @@
 /* cli — global options, dispatch and help text. */
 #include "cli/cli.h"
+#include "cli/cli_load.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -261,6 +262,10 @@ static const char general_help[] =
 	"  -o, --output PATH        write to PATH instead of standard output\n"
 	"      --fail-on SEVERITY   exit 1 at or above SEVERITY (low|medium|high|critical)\n"
 	"      --input-format NAME  skip format detection (see: permgraph formats)\n"
+	"      --deployment-scope SCOPE  where ARM templates deploy: /subscriptions/ID,\n"
+	"                           /subscriptions/ID/resourceGroups/NAME or\n"
+	"                           /providers/Microsoft.Management/managementGroups/NAME\n"
+	"                           (without it, placeholders that match no export)\n"
 	"  -q, --quiet              only errors on standard error\n"
 	"  -v, --verbose            progress and notes on standard error\n"
 	"  -h, --help               this help\n"
@@ -321,7 +326,7 @@ int cli_close_output(const cli_options *o, FILE *f)
 }
 
 enum { OPT_FAIL_ON = 256, OPT_INPUT_FORMAT, OPT_FOCUS, OPT_LIVE };
-enum { OPT_PRINCIPAL = 300 };   /* suggest --principal */
+enum { OPT_PRINCIPAL = 300, OPT_DEPLOYMENT_SCOPE };
 
 int cli_main(int argc, char **argv)
 {
@@ -334,6 +339,7 @@ int cli_main(int argc, char **argv)
 		{ "focus", required_argument, NULL, OPT_FOCUS },
 		{ "live", required_argument, NULL, OPT_LIVE },
 		{ "principal", required_argument, NULL, OPT_PRINCIPAL },
+		{ "deployment-scope", required_argument, NULL, OPT_DEPLOYMENT_SCOPE },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -402,6 +408,11 @@ int cli_main(int argc, char **argv)
 			o.live[o.nlive++] = optarg;
 			break;
 		case OPT_PRINCIPAL: o.principal = optarg; break;
+		case OPT_DEPLOYMENT_SCOPE:
+			if (cli_check_deployment_scope(optarg) < 0)
+				return EXIT_USAGE;
+			o.deployment_scope = optarg;
+			break;
 		case 'q': o.quiet = 1; break;
 		case 'v': o.verbose = 1; break;
 		case 'h': print_command_help(stdout, cmd); return EXIT_OK;

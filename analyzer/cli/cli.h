@@ -32,6 +32,7 @@ typedef struct cli_options {
 	int quiet;
 	int verbose;
 	const char *principal;     /* suggest --principal ID */
+	const char *deployment_scope;  /* --deployment-scope: where ARM templates deploy */
 	char *live[CLI_MAX_LIVE];   /* diff's --live inputs, in order (borrowed from argv) */
 	int nlive;
 	char **args;        /* positional arguments after the command */

@@ -1,8 +1,72 @@
 /* cli_load — the inputs of a command into a finalized model, with diagnostics on stderr. */
 #include "cli/cli_load.h"
+#include "model/azure.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <time.h>
+
+/* Split --deployment-scope SCOPE (into buf) into its management group,
+ * subscription and resource group; 0, or -1 when it has none of the forms. */
+static int parse_scope(const char *scope, char *buf, size_t size, const char **mg, const char **sub,
+		       const char **rg)
+{
+	char *seg[8], *p;
+	size_t n = 0;
+
+	*mg = *sub = *rg = NULL;
+	if (strlen(scope) >= size || scope[0] != '/')
+		return -1;
+	memcpy(buf, scope, strlen(scope) + 1);
+	for (p = buf; *p && n < 8;) {
+		while (*p == '/')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		seg[n++] = p;
+		while (*p && *p != '/')
+			p++;
+	}
+	if (*p)
+		return -1;
+	if (n == 2 && !strcasecmp(seg[0], "subscriptions"))
+		*sub = seg[1];
+	else if (n == 4 && !strcasecmp(seg[0], "subscriptions") && !strcasecmp(seg[2], "resourceGroups"))
+		*sub = seg[1], *rg = seg[3];
+	else if (n == 4 && !strcasecmp(seg[0], "providers") && !strcasecmp(seg[1], "Microsoft.Management") &&
+		 !strcasecmp(seg[2], "managementGroups"))
+		*mg = seg[3];
+	else
+		return -1;
+	return 0;
+}
+
+int cli_check_deployment_scope(const char *scope)
+{
+	char buf[512];
+	const char *mg, *sub, *rg;
+
+	if (parse_scope(scope, buf, sizeof(buf), &mg, &sub, &rg) == 0)
+		return 0;
+	fprintf(stderr, "permgraph: --deployment-scope '%s': expected /subscriptions/ID, "
+			"/subscriptions/ID/resourceGroups/NAME or "
+			"/providers/Microsoft.Management/managementGroups/NAME\n", scope);
+	return -1;
+}
+
+model *cli_model_new(const cli_options *o)
+{
+	model *m = model_new();
+
+	if (o->deployment_scope) {
+		char buf[512];
+		const char *mg, *sub, *rg;
+		if (parse_scope(o->deployment_scope, buf, sizeof(buf), &mg, &sub, &rg) == 0)
+			azm_set_deployment(model_azure(m), mg, sub, rg);
+	}
+	return m;
+}
 
 int cli_load(const cli_options *o, char *const *paths, size_t n, cli_loaded *out)
 {
@@ -11,7 +75,7 @@ int cli_load(const cli_options *o, char *const *paths, size_t n, cli_loaded *out
 	int err, rc = EXIT_OK;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	out->m = model_new();
+	out->m = cli_model_new(o);
 	ingest_run_init(&out->run);
 	diag_list_init(&diags);
 	err = ingest_paths(&out->run, out->m, paths, n, o->input_format, &diags);

@@ -20,5 +20,9 @@ typedef struct cli_loaded {
  * still holds what could be read, so the command can go on and exit 2). */
 int cli_load(const cli_options *o, char *const *paths, size_t n, cli_loaded *out);
 void cli_loaded_release(cli_loaded *l);
+/* A new model with what the options say about reading (--deployment-scope). */
+model *cli_model_new(const cli_options *o);
+/* 0 when SCOPE is a --deployment-scope cli_load understands, else -1 after a message. */
+int cli_check_deployment_scope(const char *scope);
 
 #endif

@@ -82,7 +82,7 @@ static int load_side(const cli_options *o, const char *path, side *s, diag_list 
 		paths[n++] = o->live[i];
 	if (path)
 		paths[n++] = (char *)path;
-	s->l.m = model_new();
+	s->l.m = cli_model_new(o);
 	ingest_run_init(&s->l.run);
 	diag_list_init(&diags);
 	err = ingest_paths(&s->l.run, s->l.m, paths, n, o->input_format, &diags);

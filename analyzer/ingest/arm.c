@@ -171,6 +171,15 @@ static int read_template(ingest_ctx *ic, const doc_node *root)
 	tg.mg = "{managementGroup}";
 	tg.sub = "{subscription}";
 	tg.rg = "{resourceGroup}";
+	{
+		/* --deployment-scope binds the target, so a template's grants land on the
+		 * real ids of the exports read beside it */
+		const char *mg, *sub, *rg;
+		azm_deployment(model_azure(ic->m), &mg, &sub, &rg);
+		tg.mg = mg ? mg : tg.mg;
+		tg.sub = sub ? sub : tg.sub;
+		tg.rg = rg ? rg : tg.rg;
+	}
 	t = new_tpl(&f, root, &tg, &tg, 0);
 	arm_params_for_template(t, ic->path, root);
 	arm_walk(t, doc_get(root, "resources"), NULL);

@@ -30,6 +30,7 @@ struct azm {
 	ptrmap home_tenants;            /* key -> key */      /* key -> at_list* (built by finalize) */
 	vec principals, roles, assignments, denies, resources, scopes;
 	vec at_lists;                    /* every at_list, to free them */
+	const char *deploy_mg, *deploy_sub, *deploy_rg;  /* --deployment-scope, or NULL */
 	int finalized;
 };
 
@@ -550,4 +551,18 @@ const char *azp_kind_name(azp_kind k)
 		"Unknown", "User", "Group", "ServicePrincipal", "ManagedIdentity", "ForeignGroup", "Everyone"
 	};
 	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "Unknown";
+}
+
+void azm_set_deployment(azm *a, const char *mg, const char *sub, const char *rg)
+{
+	a->deploy_mg = mg ? arena_strdup(a->arena, mg) : NULL;
+	a->deploy_sub = sub ? arena_strdup(a->arena, sub) : NULL;
+	a->deploy_rg = rg ? arena_strdup(a->arena, rg) : NULL;
+}
+
+void azm_deployment(const azm *a, const char **mg, const char **sub, const char **rg)
+{
+	*mg = a->deploy_mg;
+	*sub = a->deploy_sub;
+	*rg = a->deploy_rg;
 }

@@ -158,6 +158,12 @@ typedef struct azm azm;
 
 /* The Azure part of m, created on first use (model.c owns it through these). */
 azm *model_azure(model *m);
+
+/* Where ARM templates read into this model deploy (`--deployment-scope`):
+ * management group, subscription and resource group names, each NULL when
+ * not given (the ARM reader then keeps its placeholder). Copied. */
+void azm_set_deployment(azm *a, const char *mg, const char *sub, const char *rg);
+void azm_deployment(const azm *a, const char **mg, const char **sub, const char **rg);
 azm *azm_new(model *m);
 void azm_free(azm *a);
 /* 1 once any Azure input was read (the Azure part exists). */
