@@ -56,8 +56,8 @@ int cmd_suggest(cli_options *o)
 		fputs("usage: permgraph suggest [OPTIONS] INPUT...\n(see: permgraph help suggest)\n", stderr);
 		return EXIT_USAGE;
 	}
-	if (o->format != OUT_TEXT && o->format != OUT_JSON) {
-		fputs("permgraph suggest: writes text or json (-f text|json)\n", stderr);
+	if (o->format != OUT_TEXT && o->format != OUT_JSON && o->format != OUT_MD) {
+		fputs("permgraph suggest: writes text, json or md (-f text|json|md)\n", stderr);
 		return EXIT_USAGE;
 	}
 	scan_result_init(&r);
@@ -103,6 +103,8 @@ int cmd_suggest(cli_options *o)
 	}
 	if (o->format == OUT_JSON)
 		render_suggest_json(out, &sl);
+	else if (o->format == OUT_MD)
+		render_suggest_md(out, &sl);
 	else
 		render_suggest_text(out, &sl);
 	if (cli_close_output(o, out) < 0)

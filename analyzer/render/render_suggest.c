@@ -1,5 +1,7 @@
 /* render_suggest — suggestions as DESIGN's JSON (through jansson) and as text. */
 #include "render/render_suggest.h"
+#include "render/render_md.h"
+#include "base/strbuf.h"
 #include "catalog/aws_catalog.h"
 
 #include <jansson.h>
@@ -272,5 +274,87 @@ void render_suggest_text(FILE *out, const suggestion_list *l)
 		fputs("\nskipped:\n", out);
 	for (i = 0; i < l->skipped.n; i++)
 		fprintf(out, "  %s\n", l->skipped.items[i]);
-	fputs("\nnot in this slice: usage data (CloudTrail, Access Advisor), diffs, Markdown, scan -o\n", out);
+	fputs("\nnot in this slice: usage data (CloudTrail, Access Advisor), diffs, scan -o\n", out);
+}
+
+/* --- Markdown ------------------------------------------------------------------------ */
+
+/* A fenced block whose fence is longer than any backtick run in the text. */
+static void md_fenced(FILE *out, const char *lang, const char *text)
+{
+	size_t run = 0, longest = 0, i;
+
+	for (i = 0; text[i]; i++) {
+		run = text[i] == '`' ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	longest = longest < 3 ? 3 : longest + 1;
+	fprintf(out, "%.*s%s\n%s\n%.*s\n", (int)longest, "``````````````````````````````````", lang, text,
+		(int)longest, "``````````````````````````````````");
+}
+
+static void md_line(FILE *out, const char *prefix, const char *code, const char *suffix)
+{
+	strbuf sb = STRBUF_INIT;
+
+	render_md_code(&sb, code, 0);
+	fprintf(out, "%s%s%s\n", prefix, sb.buf ? sb.buf : "", suffix);
+	strbuf_release(&sb);
+}
+
+static void md_one(FILE *out, const suggestion *s)
+{
+	char *text;
+	size_t i;
+
+	md_line(out, s->kind == SUG_AWS_GUARDRAIL ? "#### Guardrail for " : "#### ",
+		s->principal ? s->principal : s->resource, "");
+	for (i = 0; i < s->current.n; i++)
+		md_line(out, s->kind == SUG_AWS_GUARDRAIL ? "- resource policy: " : "- replaces ", s->current.items[i], "");
+	if (s->kind == SUG_AZ_ASSIGNMENT) {
+		json_t *v = az_assignment_json(&s->az);
+		md_line(out, "- suggested role: ", s->az.role_name, "");
+		md_line(out, "- at scope ", s->az.scope, "");
+		text = json_dumps(v, JSON_INDENT(2) | JSON_SORT_KEYS);
+		json_decref(v);
+	} else {
+		json_t *v = policy_doc(s->doc);
+		fputs(s->kind == SUG_AWS_GUARDRAIL ? "- statement to add to its resource policy:\n" :
+		      "- suggested policy:\n", out);
+		text = json_dumps(v, JSON_INDENT(2) | JSON_SORT_KEYS);
+		json_decref(v);
+	}
+	fputc('\n', out);
+	md_fenced(out, "json", text ? text : "");
+	free(text);
+	if (s->n_removed)
+		fprintf(out, "\nRemoves %zu grant(s):\n\n", s->n_removed);
+	for (i = 0; i < s->n_removed && i < 20; i++) {
+		const sug_removed *r = &s->removed[i];
+		strbuf sb = STRBUF_INIT;
+		render_md_code(&sb, r->resource ? r->resource : "?", 0);
+		fprintf(out, "- %s: %zu action(s) (%s)\n", sb.buf ? sb.buf : "", r->actions.n,
+			r->reason ? r->reason : "removed");
+		strbuf_release(&sb);
+	}
+	if (s->n_removed > 20)
+		fprintf(out, "- ... and %zu more (the JSON report lists them)\n", s->n_removed - 20);
+	for (i = 0; i < s->notes.n; i++)
+		fprintf(out, "\n> %s\n", s->notes.items[i]);
+	fputc('\n', out);
+}
+
+void render_suggest_md(FILE *out, const suggestion_list *l)
+{
+	size_t i, ok = suggestion_list_verified(l);
+
+	fprintf(out, "### permgraph: least-privilege suggestions\n\n**%zu suggestion(s)**, each verified by "
+		     "re-evaluation; %zu rejected; %zu principal(s) and assignment(s) already least-privilege.\n\n",
+		ok, l->count - ok, l->unchanged);
+	for (i = 0; i < l->count; i++)
+		if (l->items[i]->verified)
+			md_one(out, l->items[i]);
+	if (ok < l->count)
+		fprintf(out, "%zu suggestion(s) failed verification and are not shown (see the JSON report).\n",
+			l->count - ok);
 }

@@ -13,6 +13,8 @@
  * suggestions (verification failed) carry "failures" and "verified": false,
  * and are never in "suggestions".
  *
+ * Markdown: see render_suggest_md.
+ *
  * Text: per suggestion the policy or assignment to apply, what it removes and
  * its notes; then the rejected ones with their failures.
  *
@@ -26,5 +28,9 @@
 
 void render_suggest_json(FILE *out, const suggestion_list *l);
 void render_suggest_text(FILE *out, const suggestion_list *l);
+/* Markdown for a pull-request comment: per suggestion the policy or role
+ * assignment in a fenced block (fence longer than any backtick run inside),
+ * ids as code spans, the first 20 removals. */
+void render_suggest_md(FILE *out, const suggestion_list *l);
 
 #endif
